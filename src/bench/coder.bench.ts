@@ -1,0 +1,60 @@
+// `npm run bench`: throughput and peak memory of the whole coder over a
+// stream of articles (the dev set cycled, or bundled examples when shared/ is
+// absent), on all cores through worker threads. Prints figures; asserts nothing.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ArticleInput } from "../doc/types.js";
+import { codeArticles } from "../pipeline/pool.js";
+import { parseArticleText, parseJsonLine } from "../stages/ingest/index.js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const dev = join(root, "..", "shared", "eval", "dev.jsonl");
+
+function sampleArticles(): ArticleInput[] {
+  if (existsSync(dev)) {
+    return readFileSync(dev, "utf8").split("\n").flatMap((l, i) => {
+      const it = parseJsonLine(l, { file: dev, line: i + 1 });
+      return it?.kind === "article" ? [it.article] : [];
+    });
+  }
+  const dir = join(root, "examples");
+  return readdirSync(dir).filter((f) => f.endsWith(".txt")).flatMap((f) =>
+    parseArticleText(readFileSync(join(dir, f), "utf8"), { file: f }, {}).flatMap((it) => (it.kind === "article" ? [it.article] : [])));
+}
+
+/** Streams `n` articles, cycling the sample with fresh ids (generated, never held all at once). */
+async function* cycle(sample: ArticleInput[], n: number): AsyncGenerator<ArticleInput> {
+  for (let i = 0; i < n; i++) {
+    const a = sample[i % sample.length];
+    yield { ...a, id: `${a.id}#${i}` };
+  }
+}
+
+async function run(n: number, workers: number, sample: ArticleInput[]) {
+  const t0 = performance.now();
+  let events = 0, chars = 0;
+  for await (const r of codeArticles(cycle(sample, n), { workers })) {
+    if ("events" in r) events += r.events.length;
+    chars += r.article.text.length;
+  }
+  const secs = (performance.now() - t0) / 1000;
+  return { n, workers, secs, perSec: n / secs, events, mb: chars / 1e6, rssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+async function main() {
+  const sample = sampleArticles();
+  const n = Number(process.env.BENCH_ARTICLES ?? 20_000);
+  const cores = availableParallelism();
+  console.log(`coder benchmark: ${sample.length} sample articles cycled; ${cores} cores`);
+  const rows = [];
+  // one thread first (a smaller run), then all cores, then all cores on twice the input to show memory stays flat
+  rows.push(await run(Math.min(n, 4000), 1, sample));
+  rows.push(await run(n, cores, sample));
+  rows.push(await run(n * 2, cores, sample));
+  for (const r of rows) {
+    console.log(`  ${String(r.n).padStart(6)} articles  ${r.workers} thread(s)  ${r.secs.toFixed(1).padStart(6)} s  ${r.perSec.toFixed(0).padStart(6)} articles/s  ${(r.mb / r.secs).toFixed(2)} MB text/s  ${r.events} events  peak RSS so far ${r.rssMb.toFixed(0)} MB`);
+  }
+}
+main();

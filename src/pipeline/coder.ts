@@ -1,0 +1,125 @@
+// The coder: runs the stages over one article and returns its coded events.
+//   analyse → dateline → actor mentions → resolution/coreference → events
+//   → date and place → per-article de-duplication → output records
+import { createHash } from "node:crypto";
+import type { ArticleDoc, ArticleInput, CodedEvent, EventCandidate, Place } from "../doc/types.js";
+import { loadLexicon, loadUserActors, type Lexicon } from "../lexicon/index.js";
+import { analyse } from "../stages/analyse/analyse.js";
+import { buildGazetteer } from "../stages/actors/build-gazetteer.js";
+import type { Gazetteer } from "../stages/actors/gazetteer.js";
+import { findMentions } from "../stages/actors/mentions.js";
+import { resolveCoreference } from "../stages/actors/resolve.js";
+import { dedupeEvents, eventKey } from "../stages/dedupe/dedupe.js";
+import { extractEvents } from "../stages/events/extract.js";
+import { loadPatterns, type PatternIndex } from "../stages/events/patterns.js";
+import { eventDate, findDates, type DateMention } from "../stages/place-date/dates.js";
+import { nearestPlace, placesIn, type PlaceMention } from "../stages/place-date/locate.js";
+import { findDateline, lookupCity } from "../stages/place-date/places.js";
+
+export interface CoderOptions {
+  /** Folder of the data files (countries, roles, verbs …); defaults to the package's data/. */
+  dataDir?: string;
+  /** A user's own actor file (names → country, sector). */
+  actorsFile?: string;
+}
+
+export interface Coder {
+  code(article: ArticleInput): CodedEvent[];
+  /** The analysed document with its events, for debugging and the explorer. */
+  analyseArticle(article: ArticleInput): { doc: ArticleDoc; events: CodedEvent[] };
+}
+
+const DEFAULT_DATA = new URL("../../data/", import.meta.url);
+const MULTILATERAL = /\b(sidelines|fringes?|margins?)\b/i;
+
+export function createCoder(opts: CoderOptions = {}): Coder {
+  const dataDir = opts.dataDir ?? DEFAULT_DATA.pathname;
+  const lexicon: Lexicon = loadLexicon(dataDir);
+  const userActors = opts.actorsFile ? loadUserActors(opts.actorsFile) : [];
+  const gaz = buildGazetteer(lexicon, userActors);
+  const patterns: PatternIndex = loadPatterns(joinPath(dataDir, "verbs.json"));
+
+  function analyseArticle(article: ArticleInput) {
+    const doc = analyse(article);
+    const dl = findDateline(doc.tokens);
+    const excluded = new Set<number>();
+    let datelinePlace: Place | undefined;
+    if (dl) {
+      for (let k = 0; k < dl.tokEnd; k++) excluded.add(k);
+      datelinePlace = lookupCity(dl.name, new Set(), 1000);
+    }
+    const mentions = findMentions(doc, gaz, excluded);
+    resolveCoreference(doc, mentions, datelinePlace?.country);
+    doc.mentions = mentions;
+    const articleCountries = new Set(mentions.map((m) => m.actor?.country).filter((c): c is string => !!c));
+    if (dl && datelinePlace && !articleCountries.has(datelinePlace.country)) {
+      // an ambiguous dateline city: prefer one in a country the article names
+      datelinePlace = lookupCity(dl.name, articleCountries, 1000) ?? datelinePlace;
+    }
+    doc.dateline = datelinePlace;
+    const candidates = extractEvents(doc, mentions, patterns);
+    const dated = placeAndDate(doc, candidates, gaz, articleCountries);
+    doc.events = dedupeEvents(dated);
+    return { doc, events: doc.events.map((e) => toCoded(doc, e, lexicon)) };
+  }
+  return { code: (a) => analyseArticle(a).events, analyseArticle };
+}
+
+function joinPath(dir: string, file: string): string {
+  return dir.endsWith("/") ? dir + file : `${dir}/${file}`;
+}
+
+/** Dates each candidate, drops background acts, and finds where each happened. */
+function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer, countries: Set<string>): EventCandidate[] {
+  const datesBySent = new Map<number, DateMention[]>();
+  const placesBySent = new Map<number, PlaceMention[]>();
+  const lead = doc.sentences[0]?.text ?? "";
+  const out: EventCandidate[] = [];
+  for (const e of events) {
+    const s = doc.sentences[e.sent];
+    let dates = datesBySent.get(s.i);
+    if (!dates) datesBySent.set(s.i, (dates = findDates(s.text, doc.article.date)));
+    const at = doc.tokens[e.trigger].start - s.start;
+    const d = eventDate(dates, at, doc.article.date);
+    if (d.background) continue;
+    if (d.future && e.type !== "AGREE" && e.type !== "THREATEN") {
+      if (["CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"].includes(e.type)) { e.type = "AGREE"; e.cameo = "030"; e.mode = undefined; }
+      else continue;
+    }
+    e.date = d.date;
+    if (e.type === "CONSULT" && !e.mode) {
+      const lemma = doc.tokens[e.trigger].lemma;
+      if (MULTILATERAL.test(s.text) || (MULTILATERAL.test(lead) && e.sent < 8)) e.mode = "multilateral";
+      else if (["visit", "arrive", "travel", "tour", "land", "fly"].includes(lemma)) e.mode = "visit";
+    }
+    if (e.mode !== "phone") {
+      let places = placesBySent.get(s.i);
+      if (!places) placesBySent.set(s.i, (places = placesIn(doc, s, gaz, countries)));
+      e.location = nearestPlace(places, e.trigger, doc.dateline);
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+function toCoded(doc: ArticleDoc, e: EventCandidate, lex: Lexicon): CodedEvent {
+  const s = doc.sentences[e.sent];
+  const code = lex.cameo.codes.get(e.cameo) ?? lex.cameo.codes.get(e.cameo.slice(0, 3)) ?? lex.cameo.codes.get(lex.cameo.plover[e.type].cameo);
+  const key = eventKey(e);
+  const out: CodedEvent = {
+    article: doc.article.id,
+    event: createHash("sha1").update(`${doc.article.id}|${key}`).digest("hex").slice(0, 16),
+    date: e.date,
+    type: e.type,
+    ...(e.mode ? { mode: e.mode } : {}),
+    source: e.source,
+    target: e.target,
+    ...(e.location ? { location: e.location } : {}),
+    cameo: e.cameo,
+    goldstein: code?.goldstein ?? 0,
+    quad: lex.cameo.plover[e.type].quad as 1 | 2 | 3 | 4,
+    evidence: { sentence: s.i, start: s.start, end: s.end, text: s.text },
+    confidence: e.confidence,
+  };
+  return out;
+}

@@ -1,0 +1,52 @@
+// Builds the phrase index of actor names from the loaded lexicon (and a
+// user's own actor file). Plural forms of role nouns are generated here so the
+// matcher can stay a plain token trie.
+import type { Lexicon, UserActor } from "../../lexicon/index.js";
+import { Gazetteer, type GazetteerEntry } from "./gazetteer.js";
+
+/** English plural of a role noun's last word: minister → ministers, militia → militias, police stays. */
+export function pluralOf(words: string): string {
+  const parts = words.split(" ");
+  const last = parts.pop()!;
+  let pl: string;
+  if (/(s|x|ch|sh)$/.test(last)) pl = last + "es";
+  else if (/[^aeiou]y$/.test(last)) pl = last.slice(0, -1) + "ies";
+  else if (/man$/.test(last)) pl = last.slice(0, -3) + "men";
+  else if (/person$/.test(last)) pl = last.slice(0, -6) + "people";
+  else pl = last + "s";
+  return [...parts, pl].join(" ");
+}
+
+export function buildGazetteer(lex: Lexicon, userActors: UserActor[] = []): Gazetteer {
+  const g = new Gazetteer();
+  const addForms = (forms: Iterable<string>, caseSensitive: Set<string> | string[] | undefined, entry: GazetteerEntry) => {
+    const cs = caseSensitive instanceof Set ? caseSensitive : new Set(caseSensitive ?? []);
+    for (const f of forms) {
+      if (!f) continue;
+      g.add(f, cs.has(f) ? { ...entry, exact: f } : entry);
+    }
+  };
+  for (const c of lex.countries) {
+    addForms(c.names, c.caseSensitive, { kind: "country", country: c.country, name: c.names[0] });
+    addForms(c.demonyms, c.caseSensitive, { kind: "demonym", country: c.country, name: c.names[0] });
+    addForms(c.capitals, c.caseSensitive, { kind: "capital", country: c.country, name: c.names[0] });
+  }
+  for (const o of lex.igos) addForms(o.names, o.caseSensitive, { kind: "igo", country: "IGO", sector: "IGO", name: o.names[0], igo: o.code });
+  for (const gr of lex.groups) addForms(gr.names, gr.caseSensitive, { kind: "group", country: gr.country ?? "", sector: gr.sector, name: gr.names[0] });
+  for (const p of lex.people) {
+    const e: GazetteerEntry = { kind: "person", country: p.country, sector: p.sector, name: p.name, periods: p.periods };
+    addForms([p.name, ...(p.aliases ?? [])], undefined, e);
+  }
+  for (const r of lex.roles) {
+    const e: GazetteerEntry = { kind: "role", country: "", sector: r.sector, name: r.words, titleBeforeName: r.titleBeforeName, plural: r.plural };
+    g.add(r.words, e);
+    if (!r.plural) g.add(pluralOf(r.words), { ...e, plural: true });
+  }
+  // phrases that hold a country's name but name no actor ("Latin America") win by being longer
+  for (const phrase of lex.notActorPhrases) g.add(phrase, { kind: "block", country: "", name: phrase });
+  for (const u of userActors) {
+    const kind = u.country === "IGO" ? "igo" : "group";
+    addForms(u.names, undefined, { kind, country: u.country, sector: u.sector, name: u.names[0], igo: kind === "igo" ? u.names[0] : undefined });
+  }
+  return g;
+}

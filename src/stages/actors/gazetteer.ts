@@ -1,0 +1,86 @@
+// A phrase index over the lexicon: every surface form of a country, capital,
+// demonym, IGO, group, known person and role, keyed by lower-cased tokens.
+// Written by hand because matching has to run on wink-nlp's own tokens (so
+// offsets and POS line up) and be case-sensitive only for some forms ("WHO").
+import type { Sector } from "../../doc/types.js";
+
+export type EntryKind = "country" | "capital" | "demonym" | "igo" | "group" | "person" | "role" | "block";
+
+export interface GazetteerEntry {
+  kind: EntryKind;
+  /** ISO3, "IGO", or "" for groups whose country comes from context. */
+  country: string;
+  sector?: Sector;
+  /** Canonical name: country or IGO name, person's full name, role words. */
+  name: string;
+  igo?: string;
+  /** Roles only: the title usually stands before a person's name. */
+  titleBeforeName?: boolean;
+  /** Roles only: a collective noun (police, protesters) rather than one person. */
+  plural?: boolean;
+  /** Exact-case surface form required. */
+  exact?: string;
+  /** People only: validity periods for time-bound offices. */
+  periods?: { from?: string; to?: string; sector?: Sector; role?: string; country?: string }[];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries?: GazetteerEntry[];
+}
+
+/** Splits a surface form the way wink-nlp tokenises it, near enough for matching. */
+export function surfaceTokens(form: string): string[] {
+  return form
+    .replace(/[’]/g, "'")
+    .replace(/('s)\b/g, " $1")
+    .replace(/([,()])/g, " $1 ")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+export class Gazetteer {
+  private root: TrieNode = { next: new Map() };
+  size = 0;
+
+  add(form: string, entry: GazetteerEntry): void {
+    const toks = surfaceTokens(form);
+    if (!toks.length) return;
+    let node = this.root;
+    for (const t of toks) {
+      let n = node.next.get(t);
+      if (!n) { n = { next: new Map() }; node.next.set(t, n); }
+      node = n;
+    }
+    (node.entries ??= []).push(entry);
+    this.size++;
+  }
+
+  /**
+   * Longest match starting at token `i`. `lower[k]` and `text[k]` are the
+   * token strings; exact-case entries compare the original text.
+   */
+  longestAt(lower: string[], text: string[], i: number, end: number): { len: number; entries: GazetteerEntry[] } | undefined {
+    let node = this.root;
+    let best: { len: number; entries: GazetteerEntry[] } | undefined;
+    for (let k = i; k < end; k++) {
+      const key = lower[k] === "’s" ? "'s" : lower[k];
+      const n = node.next.get(key);
+      if (!n) break;
+      node = n;
+      if (node.entries) {
+        const surface = text.slice(i, k + 1).join(" ").replace(/ ('s|’s)/g, "'s");
+        const ok = node.entries.filter((e) => !e.exact || e.exact.replace(/’/g, "'") === surface.replace(/’/g, "'") || sameTokens(e.exact, text, i, k + 1));
+        if (ok.length) best = { len: k + 1 - i, entries: ok };
+      }
+    }
+    return best;
+  }
+}
+
+function sameTokens(form: string, text: string[], a: number, b: number): boolean {
+  const ft = form.replace(/[’]/g, "'").split(/\s+/).filter(Boolean);
+  const tt = text.slice(a, b).join(" ").replace(/[’]/g, "'").split(/\s+/);
+  return ft.join(" ") === tt.join(" ") || ft.join("") === tt.join("");
+}

@@ -1,0 +1,291 @@
+// Actor mentions: finds the spans that name or point to actors, sentence by
+// sentence. Lexicon hits (countries, demonyms, IGOs, groups, people, roles)
+// are joined into noun phrases: "Iran's Acting Foreign Minister Ali Bagheri",
+// "Police in Belarus", "Elmedin Konaković, the foreign minister of Bosnia".
+import type { ActorMention, ArticleDoc, Sector, Token } from "../../doc/types.js";
+import type { Gazetteer, GazetteerEntry } from "./gazetteer.js";
+
+/** A mention as found, before resolution: what its parts say. */
+export interface MentionParts {
+  country?: string;
+  countryFrom?: "name" | "capital" | "demonym" | "igo" | "group" | "person" | "possessive" | "postmodifier";
+  sector?: Sector;
+  role?: string;
+  igo?: string;
+  name?: string;
+  surname?: string;
+  /** Known-person entry, for office periods. */
+  person?: GazetteerEntry;
+  /** The role is collective (police, protesters) or the noun is plural. */
+  plural?: boolean;
+  /** A demonym modifying a noun that is no actor ("the Turkish city"). */
+  modifierOnly?: boolean;
+  /** Pronoun or group-word text, lower-cased. */
+  pronoun?: string;
+  /** Members of a coordinated postmodifier ("counterparts from A, B and C"). */
+  transparent?: boolean;
+  /** Head noun lemma of the phrase. */
+  head?: string;
+}
+
+export type FoundMention = ActorMention & { parts: MentionParts };
+
+const PRONOUNS = new Set(["he", "she", "him", "her", "it", "they", "them", "we", "us", "i"]);
+const PLURAL_REFS = [
+  ["the", "two", "sides"], ["both", "sides"], ["the", "two", "countries"], ["both", "countries"],
+  ["the", "two", "leaders"], ["both", "leaders"], ["the", "two", "ministers"], ["both", "ministers"],
+  ["the", "two", "nations"], ["the", "two", "governments"], ["both", "governments"], ["the", "leaders"],
+  ["the", "two", "neighbours"], ["the", "two", "neighbors"], ["the", "two", "men"], ["the", "two"],
+];
+/** Nouns after a demonym that make it a place or topic, not an actor. */
+const NON_ACTOR_HEADS = new Set([
+  "city", "town", "village", "province", "state", "region", "capital", "island", "islands", "border",
+  "territory", "soil", "airspace", "waters", "coast", "port", "issue", "cause", "question", "language",
+  "nation", "economy", "market", "currency", "side's", "origin", "descent", "embassy's", "new", "year",
+]);
+const GLUE_ADJ = new Set(["acting", "senior", "top", "former", "then", "new", "deputy", "chief", "interim", "caretaker", "outgoing", "incoming", "visiting", "late", "veteran", "powerful", "leading"]);
+const NAME_PARTICLES = new Set(["bin", "bint", "al", "al-", "de", "da", "van", "von", "der", "la", "le", "ibn", "abu", "el", "ul", "ud"]);
+
+function isCap(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && t.text[0] !== t.text[0].toLowerCase());
+}
+
+/** A run of capitalised name tokens starting at i (e.g. "Mohammad Ishaq Dar", "S. Jaishankar"). */
+function nameRun(toks: Token[], i: number, end: number): number {
+  let k = i;
+  while (k < end) {
+    const t = toks[k];
+    if ((t.pos === "PROPN" || t.pos === "NOUN" || t.pos === "X" || t.pos === "ADJ" || t.pos === "VERB") && isCap(t) && /^[\p{L}][\p{L}.'’-]*$/u.test(t.text)) { k++; continue; }
+    if (k > i && NAME_PARTICLES.has(t.lower) && k + 1 < end && isCap(toks[k + 1])) { k++; continue; }
+    if (k > i && (t.text === "'" || t.text === "‘") ) break;
+    break;
+  }
+  return k;
+}
+
+interface Hit { a: number; b: number; entries: GazetteerEntry[] }
+
+function pickEntry(entries: GazetteerEntry[]): GazetteerEntry {
+  // Prefer the most specific kind when one surface form has several readings.
+  const order = ["person", "group", "igo", "country", "demonym", "capital", "role"];
+  return [...entries].sort((x, y) => order.indexOf(x.kind) - order.indexOf(y.kind))[0];
+}
+
+/**
+ * Finds actor mentions in every sentence of the document.
+ * `excluded` marks token indices (the dateline) that are never actors.
+ */
+export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<number> = new Set()): FoundMention[] {
+  const toks = doc.tokens;
+  const lower = toks.map((t) => t.lower);
+  const text = toks.map((t) => t.text);
+  const out: FoundMention[] = [];
+  const surnames = new Map<string, FoundMention>();
+
+  for (const s of doc.sentences) {
+    const end = s.tokEnd;
+    // 1. lexicon hits
+    const hits: Hit[] = [];
+    for (let i = s.tokStart; i < end; ) {
+      if (excluded.has(i) || toks[i].pos === "SPACE") { i++; continue; }
+      const m = gaz.longestAt(lower, text, i, end);
+      if (m) {
+        if (!m.entries.every((e) => e.kind === "block")) hits.push({ a: i, b: i + m.len, entries: m.entries.filter((e) => e.kind !== "block") });
+        i += m.len;
+      } else i++;
+    }
+    const hitAt = new Map<number, Hit>();
+    for (const h of hits) hitAt.set(h.a, h);
+
+    // 2. join hits into noun phrases
+    const sentMentions: FoundMention[] = [];
+    for (let i = s.tokStart; i < end; ) {
+      const t = toks[i];
+      if (excluded.has(i)) { i++; continue; }
+      // plural references: "the two sides"
+      const pl = PLURAL_REFS.find((p) => p.every((w, k) => lower[i + k] === w));
+      if (pl && !(pl.length === 2 && pl[1] === "two" && hitAt.has(i + 2))) {
+        sentMentions.push({ kind: "plural", tokStart: i, tokEnd: i + pl.length, sent: s.i, parts: { pronoun: pl.join(" "), plural: true } });
+        i += pl.length; continue;
+      }
+      if (PRONOUNS.has(t.lower) && t.pos === "PRON") {
+        sentMentions.push({ kind: "pronoun", tokStart: i, tokEnd: i + 1, sent: s.i, parts: { pronoun: t.lower } });
+        i++; continue;
+      }
+      if (!hitAt.has(i)) {
+        // a bare name: a surname seen before, or a capitalised run that precedes an appositive role
+        if (isCap(t) && (t.pos === "PROPN" || t.pos === "NOUN" || t.pos === "ADJ")) {
+          const k = nameRun(toks, i, end);
+          if (k > i && !hitAt.has(k - 1)) {
+            const known = surnames.get(lower[k - 1]) ?? surnames.get(lower[i]);
+            if (known) {
+              sentMentions.push({ kind: "person", tokStart: i, tokEnd: k, sent: s.i, parts: { ...known.parts, modifierOnly: false, transparent: false } });
+              i = k; continue;
+            }
+            // appositive: "Elmedin Konaković, the foreign minister of Bosnia and Herzegovina"
+            if (k - i >= 2 && toks[k]?.text === "," && (hitAt.has(k + 1) || (lower[k + 1] === "the" && hitAt.has(k + 2)))) {
+              const appo = buildPhrase(k + (lower[k + 1] === "the" ? 2 : 1));
+              if (appo && appo.parts.role && !appo.parts.name) {
+                const name = text.slice(i, k).join(" ");
+                const m: FoundMention = { kind: "person", tokStart: i, tokEnd: appo.tokEnd, sent: s.i, parts: { ...appo.parts, name, surname: lower[k - 1], plural: false } };
+                sentMentions.push(m); surnames.set(lower[k - 1], m);
+                i = appo.tokEnd; continue;
+              }
+            }
+            i = k; continue;
+          }
+        }
+        i++; continue;
+      }
+      const phrase = buildPhrase(i);
+      if (!phrase) { i++; continue; }
+      sentMentions.push(phrase);
+      if (phrase.parts.surname) surnames.set(phrase.parts.surname, phrase);
+      if (phrase.parts.person?.name) {
+        const last = surfaceLast(phrase.parts.person.name);
+        if (last) surnames.set(last, phrase);
+      }
+      i = phrase.tokEnd;
+    }
+    distributeCountry(sentMentions, lower);
+    out.push(...sentMentions);
+
+    // Builds one noun phrase starting at a hit.
+    function buildPhrase(start: number): FoundMention | undefined {
+      const parts: MentionParts = {};
+      let kind: FoundMention["kind"] = "role";
+      let k = start;
+      let lastKind: string | undefined;
+      let any = false;
+      while (k < end) {
+        const h = hitAt.get(k);
+        if (h) {
+          // a second country name after a complete phrase starts a new phrase ("Iran Pakistan"): stop
+          const e = pickEntry(h.entries);
+          if (any && (e.kind === "country" || e.kind === "capital") && lastKind !== "glue-of") {
+            if (lower[k - 1] !== "'s") break;
+          }
+          if (any && (e.kind === "person") && lastKind === "person") break;
+          apply(e, h);
+          any = true; lastKind = e.kind; k = h.b;
+          // possessive: "Iran's"
+          if (lower[k] === "'s" || lower[k] === "’s") { if (e.kind !== "role" && e.kind !== "person") parts.countryFrom = "possessive"; k++; lastKind = "poss"; }
+          continue;
+        }
+        const t = toks[k];
+        if (any && (GLUE_ADJ.has(t.lower) || (t.lower === "the" && lastKind === "poss"))) { k++; continue; }
+        break;
+      }
+      if (!any) return undefined;
+      // a person's name after a title or a country: "Foreign Minister Mohammad Ishaq Dar", "Iran's Ali Bagheri"
+      if (!parts.name && (lastKind === "role" || lastKind === "poss" || lastKind === "demonym") && k < end && isCap(toks[k])) {
+        const titled = lastKind !== "role" || parts.role !== undefined;
+        const r = nameRun(toks, k, end);
+        if (titled && r > k && !hitAt.has(k) && !(hitAt.has(r - 1))) {
+          parts.name = text.slice(k, r).join(" ");
+          parts.surname = lower[r - 1];
+          parts.plural = false;
+          kind = "person";
+          k = r;
+        }
+      }
+      // postmodifier: "the foreign minister of Bosnia", "Police in Belarus", "counterparts from Mexico, ..."
+      if (!parts.country && (parts.role || parts.sector) && k + 1 < end && ["of", "in", "from", "for"].includes(lower[k])) {
+        let j = k + 1;
+        if (lower[j] === "the") j++;
+        const h = hitAt.get(j);
+        if (h) {
+          const e = pickEntry(h.entries);
+          if (e.kind === "country" || e.kind === "igo" || e.kind === "demonym" || e.kind === "capital" || e.kind === "group") {
+            // a list of countries after the role: let each country stand as its own mention
+            const after = h.b;
+            if (lower[after] === "," || (lower[after] === "and" && hitAt.has(after + 1))) {
+              parts.transparent = true;
+            } else {
+              parts.country = e.kind === "igo" ? "IGO" : e.country;
+              parts.countryFrom = "postmodifier";
+              if (e.kind === "igo") parts.igo = e.igo;
+              k = h.b;
+              if (lower[k] === "'s") { // "India's Ministry of External Affairs"
+                k++;
+                const h2 = hitAt.get(k);
+                if (h2 && pickEntry(h2.entries).kind === "role") k = h2.b;
+              }
+            }
+          }
+        }
+      }
+      if (parts.modifierOnly && parts.role) parts.modifierOnly = false;
+      if (lastKind === "demonym" && !parts.role && !parts.name) {
+        // demonym + noun: an actor only when the noun is not a place or topic
+        const head = toks[k];
+        if (head && NON_ACTOR_HEADS.has(head.lower)) parts.modifierOnly = true;
+        if (head) parts.head = head.lemma;
+      }
+      if (kind === "role") {
+        if (parts.name) kind = "person";
+        else if (parts.igo && !parts.role) kind = "igo";
+        else if (parts.country && !parts.role) kind = parts.person ? "person" : (parts.sector && parts.countryFrom === "group") ? "group" : "country";
+      }
+      return { kind, tokStart: start, tokEnd: k, sent: s.i, parts };
+
+      function apply(e: GazetteerEntry, h: Hit): void {
+        switch (e.kind) {
+          case "country": case "capital": case "demonym":
+            if (!parts.country) { parts.country = e.country; parts.countryFrom = e.kind === "country" ? "name" : e.kind; }
+            break;
+          case "igo":
+            if (!parts.country) { parts.country = "IGO"; parts.igo = e.igo; parts.countryFrom = "igo"; parts.sector ??= "IGO"; }
+            break;
+          case "group":
+            if (!parts.country && e.country) { parts.country = e.country; parts.countryFrom = "group"; }
+            parts.sector = e.sector; parts.name ??= e.name;
+            break;
+          case "person":
+            parts.person = e; parts.name = e.name;
+            if (!parts.country) { parts.country = e.country; parts.countryFrom = "person"; }
+            parts.sector = e.sector; parts.role ??= undefined;
+            break;
+          case "role": {
+            parts.role = e.name; parts.sector = e.sector;
+            const lastTok = toks[h.b - 1];
+            parts.plural = !!e.plural || (lastTok.lower !== lastTok.lemma && lastTok.lower.endsWith("s"));
+            break;
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Titles joined by "and" share a country named on one of them: "the Iranian
+ * president and foreign minister", "the prime minister and other officials of Pakistan".
+ */
+function distributeCountry(ms: FoundMention[], lower: string[]): void {
+  const joined = (a: FoundMention, b: FoundMention) => {
+    const between = lower.slice(a.tokEnd, b.tokStart).filter((w) => w !== "the" && w !== "other" && w !== "its" && w !== "high" && w !== "senior");
+    return between.length === 1 && (between[0] === "and" || between[0] === ",");
+  };
+  const bare = (m: FoundMention) => !m.parts.country && !!m.parts.role && !m.parts.name;
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i], b = ms[i + 1];
+    if (!joined(a, b)) continue;
+    if (a.parts.country && a.parts.role && (a.parts.countryFrom === "demonym" || a.parts.countryFrom === "possessive") && bare(b)) {
+      b.parts.country = a.parts.country; b.parts.countryFrom = a.parts.countryFrom;
+    }
+  }
+  for (let i = ms.length - 1; i > 0; i--) {
+    const a = ms[i - 1], b = ms[i];
+    if (joined(a, b) && b.parts.country && b.parts.countryFrom === "postmodifier" && bare(a)) {
+      a.parts.country = b.parts.country; a.parts.countryFrom = "postmodifier";
+    }
+  }
+}
+
+function surfaceLast(name: string): string | undefined {
+  const parts = name.toLowerCase().split(/\s+/);
+  return parts[parts.length - 1];
+}

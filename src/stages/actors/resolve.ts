@@ -1,0 +1,123 @@
+// Actor resolution and in-document coreference: gives each mention the actor
+// it stands for. Surnames, titles ("the minister"), pronouns and group words
+// ("the two sides") point back to actors named earlier in the article.
+import type { Actor, ArticleDoc, Sector } from "../../doc/types.js";
+import type { FoundMention, MentionParts } from "./mentions.js";
+
+const PERSON_PRONOUNS = new Set(["he", "she", "him", "her"]);
+
+/** The country the article is mostly about: the most-mentioned one, the dateline's on a tie. */
+export function homeCountry(mentions: FoundMention[], datelineCountry?: string): string | undefined {
+  const counts = new Map<string, number>();
+  for (const m of mentions) {
+    const c = m.parts.country;
+    if (!c || c === "IGO" || m.parts.modifierOnly) continue;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  if (datelineCountry) counts.set(datelineCountry, (counts.get(datelineCountry) ?? 0) + 0.5);
+  let best: string | undefined, n = 0;
+  for (const [c, k] of counts) if (k > n) { best = c; n = k; }
+  return best;
+}
+
+function personSector(parts: MentionParts, date: string): { sector?: Sector; role?: string; country?: string } {
+  const p = parts.person;
+  if (!p?.periods?.length) return {};
+  for (const per of p.periods) {
+    if ((!per.from || per.from <= date) && (!per.to || date < per.to)) return { sector: per.sector, role: per.role, country: per.country };
+  }
+  return {};
+}
+
+function actorOf(m: FoundMention, doc: ArticleDoc, country: string, sector?: Sector): Actor {
+  const p = m.parts;
+  const per = personSector(p, doc.article.date);
+  const a: Actor = {
+    text: doc.text.slice(doc.tokens[m.tokStart].start, doc.tokens[m.tokEnd - 1].end),
+    country: per.country ?? country,
+    sector: per.sector ?? sector ?? p.sector ?? (country === "IGO" ? "IGO" : "GOV"),
+  };
+  if (p.name) a.name = p.name;
+  const role = per.role ?? p.role;
+  if (role) a.role = role;
+  if (p.igo) a.igo = p.igo;
+  return a;
+}
+
+/** A role's head word: "foreign minister" → "minister". */
+const headWord = (role: string) => role.split(" ").pop() ?? role;
+
+/** Resolves every mention in place and returns those that got an actor. */
+export function resolveCoreference(doc: ArticleDoc, mentions: FoundMention[], datelineCountry?: string): FoundMention[] {
+  const home = homeCountry(mentions, datelineCountry);
+  const done: FoundMention[] = [];
+  for (const m of mentions) {
+    const p = m.parts;
+    if (p.transparent) continue;
+    if (m.kind === "pronoun") {
+      const ante = pronounAntecedent(m, done, mentions);
+      if (ante?.actor) { m.actor = { ...ante.actor, text: doc.tokens[m.tokStart].text }; m.surname = ante.surname; }
+    } else if (m.kind === "plural") {
+      const members = recentDistinct(done, m.sent, 2);
+      if (members.length === 2) m.members = members;
+    } else if (p.country) {
+      m.actor = actorOf(m, doc, p.country);
+      if (p.surname) m.surname = p.surname;
+    } else if (p.role) {
+      // "the minister": the last actor with the same title head, else the article's country
+      const same = [...done].reverse().find((d) => d.actor && d.parts.role && d.sent >= m.sent - 6 && headWord(d.parts.role) === headWord(p.role!) && (d.parts.plural ?? false) === (p.plural ?? false));
+      if (same?.actor && !p.name) m.actor = { ...same.actor, text: actorOf(m, doc, same.actor.country).text };
+      else if (home) m.actor = actorOf(m, doc, home);
+    }
+    if (m.actor || m.members) done.push(m);
+  }
+  return done;
+}
+
+function pronounAntecedent(m: FoundMention, done: FoundMention[], all: FoundMention[]): FoundMention | undefined {
+  const w = m.parts.pronoun!;
+  const isPersonish = (d: FoundMention) => d.kind === "person" || (d.kind === "role" && !d.parts.plural) || (d.kind === "pronoun" && PERSON_PRONOUNS.has(d.parts.pronoun!));
+  const isThing = (d: FoundMention) => !!d.actor && !isPersonish(d) && !d.parts.plural && !d.parts.modifierOnly;
+  const isGroup = (d: FoundMention) => !!d.actor && (!!d.parts.plural || d.kind === "group") && !d.parts.modifierOnly;
+  let pick: (d: FoundMention) => boolean;
+  if (PERSON_PRONOUNS.has(w)) pick = (d) => !!d.actor && isPersonish(d);
+  else if (w === "it") pick = isThing;
+  else if (w === "they" || w === "them") pick = (d) => isGroup(d);
+  else {
+    // we/us/I in a quote: the speaker, named after the quote in the same sentence, else the last subject
+    const after = all.find((d) => d.sent === m.sent && d.tokStart > m.tokStart && d.kind !== "pronoun" && d.parts.country);
+    if (after) return undefined; // resolved later by the events stage's speaker rule
+    pick = (d) => !!d.actor && !d.parts.modifierOnly;
+  }
+  const objectCase = w === "him" || w === "her" || w === "them";
+  // same sentence first (subject before the pronoun), except for object pronouns
+  const same = done.filter((d) => d.sent === m.sent && d.tokEnd <= m.tokStart && pick(d));
+  if (same.length && !objectCase) return same[0];
+  const subjectOfSentence = same[0];
+  for (let s = m.sent - 1; s >= Math.max(0, m.sent - 4); s--) {
+    const cands = done.filter((d) => d.sent === s && pick(d));
+    const c = cands.find((d) => !subjectOfSentence?.actor || d.actor?.country !== subjectOfSentence.actor.country || d.actor.name !== subjectOfSentence.actor.name);
+    if (c) return c;
+  }
+  if (w === "they" || w === "them") {
+    for (let s = m.sent - 1; s >= Math.max(0, m.sent - 2); s--) {
+      const c = done.find((d) => d.sent === s && isThing(d));
+      if (c) return c;
+    }
+  }
+  return undefined;
+}
+
+/** The `n` most recent actors of distinct countries named before sentence `sent` (or in it). */
+function recentDistinct(done: FoundMention[], sent: number, n: number): Actor[] {
+  const out: Actor[] = [];
+  const seen = new Set<string>();
+  for (let i = done.length - 1; i >= 0 && out.length < n; i--) {
+    const d = done[i];
+    if (d.sent < sent - 4 || !d.actor || d.parts.modifierOnly) continue;
+    if (seen.has(d.actor.country)) continue;
+    seen.add(d.actor.country);
+    out.push(d.actor);
+  }
+  return out.reverse();
+}

@@ -1,0 +1,26 @@
+// Per-article de-duplication by the guideline's rule: one event per
+// (source country, type, target country), symmetric types in canonical order;
+// the kept event is the most confident, earliest reported.
+import type { EventCandidate, PlovType } from "../../doc/types.js";
+
+const SYMMETRIC = new Set<PlovType>(["CONSULT", "AGREE", "COOPERATE"]);
+
+export function eventKey(e: { type: PlovType; source: { country: string }; target: { country: string } }): string {
+  let s = e.source.country, t = e.target.country;
+  if (SYMMETRIC.has(e.type) && t < s) [s, t] = [t, s];
+  return `${s}|${e.type}|${t}`;
+}
+
+export function dedupeEvents(events: EventCandidate[]): EventCandidate[] {
+  const best = new Map<string, EventCandidate>();
+  for (const e of events) {
+    const k = eventKey(e);
+    const b = best.get(k);
+    if (!b || e.confidence > b.confidence || (e.confidence === b.confidence && e.sent < b.sent)) {
+      // keep a mode (phone, visit) learnt from any report of the same act
+      if (b?.mode && !e.mode) e.mode = b.mode;
+      best.set(k, e);
+    } else if (!b.mode && e.mode) b.mode = e.mode;
+  }
+  return [...best.values()].sort((a, b) => a.sent - b.sent || a.trigger - b.trigger);
+}

@@ -1,0 +1,142 @@
+// Arguments of a predicate without a parser: the subject is the nearest actor
+// phrase to the left that is not inside a prepositional phrase nor another
+// verb's object; the target sits in the pattern's slot to the right (direct
+// object or a given preposition). Coordination ("A and B", "A, B and C")
+// widens either side; passive voice ("was attacked by A") swaps them.
+import type { Token } from "../../doc/types.js";
+import type { FoundMention } from "../actors/mentions.js";
+
+/** Verbs whose following noun phrase is the subject of a new clause, not an object. */
+const SPEECH = new Set(["say", "add", "state", "announce", "claim", "believe", "note", "declare", "insist", "report", "tell", "write", "stress", "confirm", "reveal", "argue", "think", "hope", "fear", "suggest", "assert", "allege", "warn", "accuse", "deny"]);
+const SKIP_BACK = new Set(["also", "then", "later", "further", "again", "swiftly", "quickly", "immediately", "reportedly", "jointly", "separately", "today", "yesterday", "already", "formally", "strongly", "sharply", "publicly", "officially", "personally", "repeatedly", "subsequently", "nonetheless", "however", "too", "once", "duly", "firmly", "earlier", "recently", "now"]);
+const CLAUSE_STOP = new Set([";", "while", "whereas", "because", "although", "though", "but", "unless", "if", "since", "after", "before", "when", "as"]);
+const BE = new Set(["be", "get"]);
+
+export interface ArgMention { m: FoundMention; prep?: string }
+
+/** The preposition governing a mention, looking back over determiners and adjectives. */
+export function prepBefore(toks: Token[], m: FoundMention, sentStart: number): string | undefined {
+  let k = m.tokStart - 1;
+  while (k >= sentStart && (toks[k].pos === "DET" || toks[k].pos === "NUM" || toks[k].pos === "ADJ" || (toks[k].pos === "ADV" && toks[k].lower !== "then"))) k--;
+  if (k < sentStart) return undefined;
+  const t = toks[k];
+  if (t.pos === "ADP" || t.lower === "to" || t.lower === "including") return t.lower;
+  // an acronym in brackets after a name ("the Organization … (D-8)") is no argument of its own
+  if (t.text === "(" || t.text === "[") return "(";
+  return undefined;
+}
+
+function usable(m: FoundMention): boolean {
+  return !!(m.actor || m.members?.length || (m.kind === "pronoun" && ["we", "us", "i"].includes(m.parts.pronoun!))) && !m.parts.modifierOnly && !m.parts.transparent;
+}
+
+/** Whether the verb at `v` is in the passive voice ("was attacked", "were killed"). */
+export function isPassive(toks: Token[], v: number, sentStart: number): boolean {
+  const t = toks[v];
+  if (t.pos !== "VERB") return false;
+  if (!/(ed|en|wn|ht|lt|ne|id|un|ung)$/.test(t.lower)) return false;
+  for (let k = v - 1; k >= Math.max(sentStart, v - 3); k--) {
+    const w = toks[k];
+    if (BE.has(w.lemma) && (w.pos === "AUX" || w.pos === "VERB")) return true;
+    if (w.pos !== "ADV" && w.pos !== "PART") return false;
+  }
+  return false;
+}
+
+/** Mentions coordinated with `m` on one side: "A, B and C". */
+function coordinated(toks: Token[], ms: FoundMention[], idx: number, dir: 1 | -1): FoundMention[] {
+  const out: FoundMention[] = [];
+  let cur = ms[idx];
+  for (let j = idx + dir; j >= 0 && j < ms.length; j += dir) {
+    const next = ms[j];
+    const [a, b] = dir === 1 ? [cur.tokEnd, next.tokStart] : [next.tokEnd, cur.tokStart];
+    const between = toks.slice(a, b).map((t) => t.lower).filter((w) => w !== "the");
+    const glue = between.join(" ");
+    if (!(glue === "and" || glue === "," || glue === ", and" || glue === "as well as" || glue === "or" || glue === ", as well as")) break;
+    if (dir === 1 && glue.endsWith("and") && toks[next.tokEnd]?.pos === "VERB" && toks[next.tokEnd]?.lemma !== "be") { /* "A and B met" is fine */ }
+    if (!usable(next)) break;
+    out.push(next);
+    cur = next;
+  }
+  return out;
+}
+
+/** Subject mentions of the predicate at token `v` (several when coordinated). */
+export function findSubject(toks: Token[], ms: FoundMention[], v: number, sentStart: number, depth = 0): FoundMention[] {
+  // coordinated verb phrase: "... met X and praised Y" → the subject of "met"
+  let k = v - 1;
+  while (k > sentStart && (toks[k].pos === "ADV" || toks[k].pos === "AUX" || toks[k].pos === "PART" || SKIP_BACK.has(toks[k].lower))) k--;
+  if (depth < 3 && k > sentStart && (toks[k].lower === "and" || toks[k].lower === ",") && !ms.some((m) => m.tokEnd === k)) {
+    for (let p = k - 1; p >= sentStart; p--) {
+      if (toks[p].pos === "VERB" && !ms.some((m) => m.tokStart <= p && p < m.tokEnd)) {
+        // only when no subject stands between that verb and this one
+        const between = ms.filter((m) => m.tokStart > p && m.tokEnd <= k && usable(m) && !prepBefore(toks, m, sentStart) && !isObjectOfVerb(toks, m, sentStart));
+        if (!between.length) return findSubject(toks, ms, p, sentStart, depth + 1);
+        break;
+      }
+    }
+  }
+  for (let j = ms.length - 1; j >= 0; j--) {
+    const m = ms[j];
+    if (m.tokEnd > v) continue;
+    // a clause boundary between the mention and the verb means another clause's subject ("as women marched")
+    const between = toks.slice(m.tokEnd, v);
+    if (between.some((t) => CLAUSE_STOP.has(t.lower) && (t.pos === "SCONJ" || t.pos === "PUNCT" || t.lower === "but" || t.lower === "as" || t.lower === "when")) && !between.some((t) => t.pos === "VERB" || t.pos === "AUX")) {
+      // the boundary word is right before the verb's clause: the subject must come after it
+      return [];
+    }
+    if (!usable(m)) continue;
+    if (prepBefore(toks, m, sentStart)) continue;
+    if (isObjectOfVerb(toks, m, sentStart)) continue;
+    // a finite verb between the mention and this verb, not joined by "and" or a relative clause, ends the search
+    return [m, ...coordinated(toks, ms, j, -1)].reverse();
+  }
+  return [];
+}
+
+/** True when the mention directly follows a (non-speech) verb, i.e. is its object. */
+export function isObjectOfVerb(toks: Token[], m: FoundMention, sentStart: number): boolean {
+  let k = m.tokStart - 1;
+  while (k >= sentStart && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "NUM")) k--;
+  if (k < sentStart) return false;
+  const t = toks[k];
+  return t.pos === "VERB" && !SPEECH.has(t.lemma) && !BE.has(t.lemma);
+}
+
+/**
+ * Target mentions of a trigger: the first slot (in the pattern's order) that
+ * holds an actor, searched to the right of the trigger within its clause.
+ */
+export function findTarget(toks: Token[], ms: FoundMention[], from: number, slots: string[], sentEnd: number, skip: Set<FoundMention>): FoundMention[] {
+  const limit = Math.min(sentEnd, from + 25);
+  let clauseEnd = limit;
+  for (let k = from; k < limit; k++) {
+    const t = toks[k];
+    if (t.text === ";" || (t.pos === "SCONJ" && CLAUSE_STOP.has(t.lower)) || t.lower === "while" || t.lower === "but") { clauseEnd = k; break; }
+  }
+  const cands = ms.filter((m) => m.tokStart >= from && m.tokStart < clauseEnd && !skip.has(m));
+  for (const slot of slots) {
+    for (const m of cands) {
+      if (!usable(m)) continue;
+      const prep = prepBefore(toks, m, from);
+      if (slot === "obj") {
+        if (!directObject(toks, from, m.tokStart)) continue;
+      } else if (prep !== slot) continue;
+      const idx = ms.indexOf(m);
+      return [m, ...coordinated(toks, ms, idx, 1)];
+    }
+  }
+  return [];
+}
+
+/** Only determiners, adjectives, nouns and "of"/"'s" between the predicate and the mention. */
+function directObject(toks: Token[], from: number, to: number): boolean {
+  if (to - from > 10) return false;
+  for (let k = from; k < to; k++) {
+    const t = toks[k];
+    if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "ADV" || t.lower === "of" || t.lower === "'s" || t.lower === "’s" || t.text === "-") continue;
+    if (t.pos === "PART" && t.lower !== "to") continue;
+    return false;
+  }
+  return true;
+}

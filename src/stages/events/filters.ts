@@ -1,0 +1,71 @@
+// Factuality of a predicate: negated, hypothetical, future, embedded under
+// another act ("urged X to release"), or recalled as background. The guideline
+// codes cooperative acts announced for the future as AGREE and drops future
+// conflict unless it is stated as a threat.
+import type { Token } from "../../doc/types.js";
+
+export type Factuality = "fact" | "future" | "negated" | "hypothetical" | "embedded" | "background";
+
+const NEGATORS = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
+const MODALS = new Set(["will", "would", "'ll", "shall", "could", "may", "might", "should", "must", "can", "wo"]);
+/** Words that put the infinitive after them in the future: "plans to visit", "is due to sign". */
+const FUTURE_GOVERNORS = new Set([
+  "plan", "expect", "due", "set", "going", "agree", "decide", "offer", "promise", "pledge", "vow", "hope", "want", "intend",
+  "seek", "aim", "prepare", "ready", "willing", "determined", "invite", "scheduled", "slated", "poised", "likely", "keen", "eager",
+  "propose", "wish", "look", "resolve", "commit", "prepared", "expected", "planned", "scheduled", "ask", "urge", "call", "appeal",
+]);
+/** Verbs that make the act under them unreal: "refused to meet", "failed to agree". */
+const NEGATING_GOVERNORS = new Set(["refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "cease", "halt", "oppose", "resist", "prevent"]);
+const CONDITIONAL = new Set(["if", "unless", "whether", "lest"]);
+/** Verbs of remembering: the act they govern lies in the past. */
+const RECALL = new Set(["recall", "remember", "describe", "refer", "mention", "cite", "commemorate", "mark", "reflect"]);
+const PAST_ADJ = new Set(["historic", "previous", "earlier", "last", "past", "former", "first", "late"]);
+
+/**
+ * Classifies the predicate at `v` from the words before it in its clause
+ * (`from` is where the clause's subject ends, or the sentence start).
+ */
+export function factuality(toks: Token[], v: number, from: number, sentStart: number, isNoun: boolean): Factuality {
+  const start = Math.max(sentStart, Math.min(from, v - 1), v - 6);
+  let future = false;
+  for (let k = start; k < v; k++) {
+    const w = toks[k].lower;
+    if (NEGATORS.has(w) && !(w === "no" && toks[k + 1]?.lower === "longer")) return "negated";
+    if (MODALS.has(w) && toks[k].pos !== "NOUN") future = true;
+    if (w === "'ll") future = true;
+  }
+  if (isNoun) {
+    for (let k = Math.max(sentStart, v - 3); k < v; k++) if (PAST_ADJ.has(toks[k].lower)) return "background";
+  }
+  // "described the visit of … to pay tribute …": the nouns and infinitives a verb of remembering governs lie in the past
+  const nonFinite = isNoun || toks[v - 1]?.lower === "to" || toks[v].lower.endsWith("ing");
+  if (nonFinite) for (let k = sentStart; k < v; k++) if (RECALL.has(toks[k].lemma) && toks[k].pos === "VERB") return "background";
+  // infinitive: "to" right before the verb; what governs it decides
+  let k = v - 1;
+  while (k > sentStart && toks[k].pos === "ADV") k--;
+  if (toks[k]?.lower === "to" && toks[k].pos === "PART") {
+    for (let g = k - 1; g >= Math.max(sentStart, k - 6); g--) {
+      const t = toks[g];
+      if (NEGATING_GOVERNORS.has(t.lemma)) return "negated";
+      if (FUTURE_GOVERNORS.has(t.lemma) || FUTURE_GOVERNORS.has(t.lower)) { future = true; break; }
+      if (t.pos === "VERB" || t.pos === "ADJ") break;
+    }
+  }
+  for (let g = Math.max(sentStart, v - 12); g < v; g++) {
+    const t = toks[g];
+    if (CONDITIONAL.has(t.lower)) return "hypothetical";
+  }
+  return future ? "future" : "fact";
+}
+
+/** True when a trigger is the complement of another event predicate ("called on X to release"). */
+export function isEmbedded(toks: Token[], v: number, sentStart: number, triggerAt: Set<number>): boolean {
+  let k = v - 1;
+  while (k > sentStart && toks[k].pos === "ADV") k--;
+  if (!(toks[k]?.lower === "to" && toks[k].pos === "PART")) return false;
+  for (let g = k - 1; g >= Math.max(sentStart, k - 10); g--) {
+    if (triggerAt.has(g)) return true;
+    if (toks[g].text === ";" || toks[g].text === ".") break;
+  }
+  return false;
+}

@@ -1,0 +1,76 @@
+// Event triggers: where in a sentence a predicate from data/verbs.json fires.
+// Verbs match on their lemma and the words after them ("call on"); light
+// verbs need their object noun nearby ("held talks", "sent condolences");
+// event nouns and adjectives ("talks between", "ready to") match as written.
+import type { Sentence, Token } from "../../doc/types.js";
+import type { PatternForm, PatternIndex } from "./patterns.js";
+
+export interface Trigger {
+  form: PatternForm;
+  /** Token index of the predicate word (the verb, or the event noun). */
+  at: number;
+  /** First token after the whole trigger (after the object noun for light verbs). */
+  after: number;
+  /** Token range of the light verb's object noun, if any. */
+  object?: [number, number];
+}
+
+const VERBISH = new Set(["VERB", "AUX"]);
+
+function wordAt(toks: Token[], k: number, w: string, first: boolean): boolean {
+  const t = toks[k];
+  if (!t) return false;
+  if (first) return t.lemma === w || t.lower === w;
+  return t.lower === w || t.lemma === w;
+}
+
+/** Finds an object phrase within a few tokens after a light verb. */
+function findObject(toks: Token[], from: number, end: number, objects: string[][]): [number, number] | undefined {
+  const limit = Math.min(end, from + 7);
+  for (let k = from; k < limit; k++) {
+    const t = toks[k];
+    if (t.pos === "VERB" || t.pos === "PUNCT" && t.text !== "-" ) return undefined;
+    if (t.pos === "ADP" && t.lower !== "of") return undefined;
+    for (const o of objects) {
+      if (o.every((w, j) => wordAt(toks, k + j, w, false) || (j === o.length - 1 && toks[k + j]?.lemma === w))) return [k, k + o.length];
+    }
+  }
+  return undefined;
+}
+
+/** All triggers of a sentence; a word may have several readings, most specific first. */
+export function findTriggers(toks: Token[], s: Sentence, index: PatternIndex): Trigger[] {
+  const out: Trigger[] = [];
+  for (let i = s.tokStart; i < s.tokEnd; i++) {
+    const t = toks[i];
+    let forms = [...(index.byFirst.get(t.lemma) ?? []), ...(t.lemma !== t.lower ? index.byFirst.get(t.lower) ?? [] : [])];
+    // a verb the tagger read as a noun ("Dar for his part honored the memory"): its inflection
+    // gives it away when no determiner stands before it
+    let retagged = false;
+    const base = index.inflections.get(t.lower);
+    const prev = toks[i - 1];
+    if (base && t.pos !== "VERB" && t.lower.endsWith("ed") && prev && prev.pos !== "DET" && prev.pos !== "ADJ" && (prev.pos !== "PRON" || /^(he|she|it|they|we|i|who)$/.test(prev.lower))) {
+      forms = (index.byFirst.get(base) ?? []).filter((f) => f.kind === "verb");
+      retagged = true;
+    }
+    if (!forms.length) continue;
+    for (const f of forms) {
+      if (f.kind === "verb" && !retagged && !VERBISH.has(t.pos) && !(t.pos === "NOUN" && f.words.length > 1)) {
+        // wink sometimes tags a verb as a noun after a name ("Trump telephoned"); accept when a name precedes
+        const prev = toks[i - 1];
+        if (!(t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "PROPN") || !prev || !(prev.pos === "PROPN" || prev.pos === "PRON")) continue;
+      }
+      if (f.kind === "noun" && t.pos !== "NOUN" && t.pos !== "PROPN") continue;
+      if (!f.words.every((w, j) => (j === 0 && retagged) || wordAt(toks, i + j, w, j === 0))) continue;
+      let after = i + f.words.length;
+      let object: [number, number] | undefined;
+      if (f.objects) {
+        object = findObject(toks, after, s.tokEnd, f.objects);
+        if (!object) continue;
+        if (!f.objectIsActor) after = object[1];
+      }
+      out.push({ form: f, at: i, after, object });
+    }
+  }
+  return out;
+}

