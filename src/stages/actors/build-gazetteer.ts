@@ -38,7 +38,7 @@ export function buildGazetteer(lex: Lexicon, userActors: UserActor[] = []): Gaze
     addForms([p.name, ...(p.aliases ?? [])], undefined, e);
   }
   for (const r of lex.roles) {
-    const e: GazetteerEntry = { kind: "role", country: "", sector: r.sector, name: r.words, titleBeforeName: r.titleBeforeName, plural: r.plural };
+    const e: GazetteerEntry = { kind: "role", country: "", sector: r.sector, name: r.words, titleBeforeName: r.titleBeforeName, plural: r.plural, unidentified: r.unidentifiedByDefault };
     g.add(r.words, e);
     if (!r.plural) g.add(pluralOf(r.words), { ...e, plural: true });
   }

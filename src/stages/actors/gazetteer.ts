@@ -18,6 +18,8 @@ export interface GazetteerEntry {
   titleBeforeName?: boolean;
   /** Roles only: a collective noun (police, protesters) rather than one person. */
   plural?: boolean;
+  /** Roles only: unnamed attackers ("gunmen") unless the text names them. */
+  unidentified?: boolean;
   /** Exact-case surface form required. */
   exact?: string;
   /** People only: validity periods for time-bound offices. */

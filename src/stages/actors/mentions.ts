@@ -26,11 +26,24 @@ export interface MentionParts {
   transparent?: boolean;
   /** Head noun lemma of the phrase. */
   head?: string;
+  /** The role names a person (a title, "spokesman") rather than a body ("ministry", "army"). */
+  personRole?: boolean;
+  /** The role is unnamed by default ("gunmen"): no country from context. */
+  unidentified?: boolean;
+  /** A plural role with a postmodifier that is no country ("leaders from several countries"). */
+  generic?: boolean;
+  /** Possessive pronoun (his, her, its, their). */
+  possessive?: boolean;
+  /** Renames the mention before it: "his counterpart, Foreign Minister Dmytro Kuleba". */
+  appositive?: boolean;
 }
 
 export type FoundMention = ActorMention & { parts: MentionParts };
 
 const PRONOUNS = new Set(["he", "she", "him", "her", "it", "they", "them", "we", "us", "i"]);
+const POSSESSIVES = new Set(["his", "her", "its", "their", "our"]);
+/** Role nouns that name a person even without a title before a name. */
+const PERSON_HEADS = new Set(["spokesman", "spokeswoman", "spokesperson", "official", "diplomat", "envoy", "leader", "chief", "head", "minister", "officer", "counterpart", "lawmaker", "legislator", "senator", "ambassador", "secretary", "adviser", "advisor", "representative", "commander", "general", "president", "premier", "king", "queen", "monarch", "ruler", "governor", "mayor", "judge", "prosecutor", "activist", "politician", "deputy", "aide", "negotiator", "emissary"]);
 const PLURAL_REFS = [
   ["the", "two", "sides"], ["both", "sides"], ["the", "two", "countries"], ["both", "countries"],
   ["the", "two", "leaders"], ["both", "leaders"], ["the", "two", "ministers"], ["both", "ministers"],
@@ -109,6 +122,10 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
         sentMentions.push({ kind: "plural", tokStart: i, tokEnd: i + pl.length, sent: s.i, parts: { pronoun: pl.join(" "), plural: true } });
         i += pl.length; continue;
       }
+      if (POSSESSIVES.has(t.lower) && (t.pos === "PRON" || t.pos === "DET") && !(t.lower === "her" && toks[i + 1] && !/^(NOUN|ADJ|PROPN|NUM)$/.test(toks[i + 1].pos))) {
+        sentMentions.push({ kind: "pronoun", tokStart: i, tokEnd: i + 1, sent: s.i, parts: { pronoun: t.lower === "our" ? "we" : t.lower === "his" ? "he" : t.lower === "her" ? "she" : t.lower === "its" ? "it" : "they", possessive: true } });
+        i++; continue;
+      }
       if (PRONOUNS.has(t.lower) && t.pos === "PRON") {
         sentMentions.push({ kind: "pronoun", tokStart: i, tokEnd: i + 1, sent: s.i, parts: { pronoun: t.lower } });
         i++; continue;
@@ -149,6 +166,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
       i = phrase.tokEnd;
     }
     distributeCountry(sentMentions, lower);
+    markAppositives(sentMentions, lower);
     out.push(...sentMentions);
 
     // Builds one noun phrase starting at a hit.
@@ -200,7 +218,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
           if (e.kind === "country" || e.kind === "igo" || e.kind === "demonym" || e.kind === "capital" || e.kind === "group") {
             // a list of countries after the role: let each country stand as its own mention
             const after = h.b;
-            if (lower[after] === "," || (lower[after] === "and" && hitAt.has(after + 1))) {
+            if (lower[after] === "," || (lower[after] === "and" && hitAt.has(after + 1)) || lower[after] === "including") {
               parts.transparent = true;
             } else {
               parts.country = e.kind === "igo" ? "IGO" : e.country;
@@ -216,6 +234,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
           }
         }
       }
+      if (!parts.country && parts.role && parts.plural && (lower[k] === "from" || lower[k] === "of") && !hitAt.has(k + 1) && !(lower[k + 1] === "the" && hitAt.has(k + 2))) parts.generic = true;
       if (parts.modifierOnly && parts.role) parts.modifierOnly = false;
       if (lastKind === "demonym" && !parts.role && !parts.name) {
         // demonym + noun: an actor only when the noun is not a place or topic
@@ -249,6 +268,8 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
             break;
           case "role": {
             parts.role = e.name; parts.sector = e.sector;
+            parts.personRole = !!e.titleBeforeName || PERSON_HEADS.has(e.name.split(" ").pop()!);
+            if (e.unidentified) parts.unidentified = true;
             const lastTok = toks[h.b - 1];
             parts.plural = !!e.plural || (lastTok.lower !== lastTok.lemma && lastTok.lower.endsWith("s"));
             break;
@@ -282,6 +303,21 @@ function distributeCountry(ms: FoundMention[], lower: string[]): void {
     if (joined(a, b) && b.parts.country && b.parts.countryFrom === "postmodifier" && bare(a)) {
       a.parts.country = b.parts.country; a.parts.countryFrom = "postmodifier";
     }
+  }
+}
+
+/** "X, the foreign minister of Y," and "his counterpart, Foreign Minister Z": the second names the first again. */
+function markAppositives(ms: FoundMention[], lower: string[]): void {
+  for (let i = 1; i < ms.length; i++) {
+    const a = ms[i - 1], b = ms[i];
+    if (b.tokStart !== a.tokEnd + 1 || lower[a.tokEnd] !== ",") continue;
+    if (b.kind !== "person" && b.kind !== "role") continue;
+    if (a.kind === "pronoun" || a.kind === "plural") continue;
+    // a list ("A, B and C") is no apposition
+    const after = lower[b.tokEnd];
+    if (after === "and" || (after === "," && ms[i + 1]?.tokStart === b.tokEnd + 1)) continue;
+    b.parts.appositive = true;
+    if (!b.parts.country && a.parts.country) { b.parts.country = a.parts.country; b.parts.countryFrom = a.parts.countryFrom; }
   }
 }
 

@@ -64,20 +64,28 @@ export function resolveCoreference(doc: ArticleDoc, mentions: FoundMention[], da
       m.actor = actorOf(m, doc, p.country);
       if (p.surname) m.surname = p.surname;
     } else if (p.role) {
-      // "the minister": the last actor with the same title head, else the article's country
-      const same = [...done].reverse().find((d) => d.actor && d.parts.role && d.sent >= m.sent - 6 && headWord(d.parts.role) === headWord(p.role!) && (d.parts.plural ?? false) === (p.plural ?? false));
-      if (same?.actor && !p.name) m.actor = { ...same.actor, text: actorOf(m, doc, same.actor.country).text };
-      else if (home) m.actor = actorOf(m, doc, home);
+      // "the minister": an earlier actor with the same title head, preferring one that was a
+      // sentence's subject (news refers back to its protagonist), else the article's country
+      const same = [...done].reverse().filter((d) => d.actor && d.parts.role && d.sent >= m.sent - 8 && headWord(d.parts.role) === headWord(p.role!) && (d.parts.plural ?? false) === (p.plural ?? false));
+      const subj = same.find((d) => isSentenceSubject(d, done));
+      const ante = subj ?? same[0];
+      if (ante?.actor && !p.name) m.actor = { ...ante.actor, text: actorOf(m, doc, ante.actor.country).text };
+      else if (home && !p.unidentified && !p.generic) m.actor = actorOf(m, doc, home);
     }
     if (m.actor || m.members) done.push(m);
   }
   return done;
 }
 
+/** Whether a mention is the first actor named in its sentence (its likely subject). */
+function isSentenceSubject(m: FoundMention, done: FoundMention[]): boolean {
+  return done.find((d) => d.sent === m.sent) === m;
+}
+
 function pronounAntecedent(m: FoundMention, done: FoundMention[], all: FoundMention[]): FoundMention | undefined {
   const w = m.parts.pronoun!;
-  const isPersonish = (d: FoundMention) => d.kind === "person" || (d.kind === "role" && !d.parts.plural) || (d.kind === "pronoun" && PERSON_PRONOUNS.has(d.parts.pronoun!));
-  const isThing = (d: FoundMention) => !!d.actor && !isPersonish(d) && !d.parts.plural && !d.parts.modifierOnly;
+  const isPersonish = (d: FoundMention) => d.kind === "person" || (d.kind === "role" && !d.parts.plural && !!d.parts.personRole) || (d.kind === "pronoun" && PERSON_PRONOUNS.has(d.parts.pronoun!));
+  const isThing = (d: FoundMention) => !!d.actor && !isPersonish(d) && !d.parts.plural && !d.parts.modifierOnly && d.kind !== "pronoun";
   const isGroup = (d: FoundMention) => !!d.actor && (!!d.parts.plural || d.kind === "group") && !d.parts.modifierOnly;
   let pick: (d: FoundMention) => boolean;
   if (PERSON_PRONOUNS.has(w)) pick = (d) => !!d.actor && isPersonish(d);
@@ -90,10 +98,15 @@ function pronounAntecedent(m: FoundMention, done: FoundMention[], all: FoundMent
     pick = (d) => !!d.actor && !d.parts.modifierOnly;
   }
   const objectCase = w === "him" || w === "her" || w === "them";
-  // same sentence first (subject before the pronoun), except for object pronouns
+  // same sentence first: a subject pronoun refers to the sentence's subject; an object
+  // pronoun to someone else named before it in the sentence ("spoke with Kuleba … said sorry to him")
   const same = done.filter((d) => d.sent === m.sent && d.tokEnd <= m.tokStart && pick(d));
   if (same.length && !objectCase) return same[0];
   const subjectOfSentence = same[0];
+  if (objectCase && same.length > 1) {
+    const other = [...same].reverse().find((d) => d.actor && subjectOfSentence.actor && (d.actor.country !== subjectOfSentence.actor.country || d.actor.name !== subjectOfSentence.actor.name) && d.kind !== "pronoun");
+    if (other) return other;
+  }
   for (let s = m.sent - 1; s >= Math.max(0, m.sent - 4); s--) {
     const cands = done.filter((d) => d.sent === s && pick(d));
     const c = cands.find((d) => !subjectOfSentence?.actor || d.actor?.country !== subjectOfSentence.actor.country || d.actor.name !== subjectOfSentence.actor.name);

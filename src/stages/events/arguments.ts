@@ -11,13 +11,15 @@ const SPEECH = new Set(["say", "add", "state", "announce", "claim", "believe", "
 const SKIP_BACK = new Set(["also", "then", "later", "further", "again", "swiftly", "quickly", "immediately", "reportedly", "jointly", "separately", "today", "yesterday", "already", "formally", "strongly", "sharply", "publicly", "officially", "personally", "repeatedly", "subsequently", "nonetheless", "however", "too", "once", "duly", "firmly", "earlier", "recently", "now"]);
 const CLAUSE_STOP = new Set([";", "while", "whereas", "because", "although", "though", "but", "unless", "if", "since", "after", "before", "when", "as"]);
 const BE = new Set(["be", "get"]);
+const POSS_PRON = new Set(["his", "her", "its", "their", "our", "my", "your"]);
+const RELATIVE = new Set(["that", "which", "who"]);
 
 export interface ArgMention { m: FoundMention; prep?: string }
 
 /** The preposition governing a mention, looking back over determiners and adjectives. */
 export function prepBefore(toks: Token[], m: FoundMention, sentStart: number): string | undefined {
   let k = m.tokStart - 1;
-  while (k >= sentStart && (toks[k].pos === "DET" || toks[k].pos === "NUM" || toks[k].pos === "ADJ" || (toks[k].pos === "ADV" && toks[k].lower !== "then"))) k--;
+  while (k >= sentStart && (toks[k].pos === "DET" || toks[k].pos === "NUM" || toks[k].pos === "ADJ" || POSS_PRON.has(toks[k].lower) || (toks[k].pos === "ADV" && toks[k].lower !== "then"))) k--;
   if (k < sentStart) return undefined;
   const t = toks[k];
   if (t.pos === "ADP" || t.lower === "to" || t.lower === "including") return t.lower;
@@ -27,6 +29,7 @@ export function prepBefore(toks: Token[], m: FoundMention, sentStart: number): s
 }
 
 function usable(m: FoundMention): boolean {
+  if (m.parts.possessive) return false;
   return !!(m.actor || m.members?.length || (m.kind === "pronoun" && ["we", "us", "i"].includes(m.parts.pronoun!))) && !m.parts.modifierOnly && !m.parts.transparent;
 }
 
@@ -55,6 +58,7 @@ function coordinated(toks: Token[], ms: FoundMention[], idx: number, dir: 1 | -1
     if (!(glue === "and" || glue === "," || glue === ", and" || glue === "as well as" || glue === "or" || glue === ", as well as")) break;
     if (dir === 1 && glue.endsWith("and") && toks[next.tokEnd]?.pos === "VERB" && toks[next.tokEnd]?.lemma !== "be") { /* "A and B met" is fine */ }
     if (!usable(next)) break;
+    if (next.parts.appositive || cur.parts.appositive) { cur = next; continue; }
     out.push(next);
     cur = next;
   }
@@ -63,32 +67,54 @@ function coordinated(toks: Token[], ms: FoundMention[], idx: number, dir: 1 | -1
 
 /** Subject mentions of the predicate at token `v` (several when coordinated). */
 export function findSubject(toks: Token[], ms: FoundMention[], v: number, sentStart: number, depth = 0): FoundMention[] {
-  // coordinated verb phrase: "... met X and praised Y" → the subject of "met"
+  const inMention = (k: number) => ms.find((m) => m.tokStart <= k && k < m.tokEnd);
   let k = v - 1;
   while (k > sentStart && (toks[k].pos === "ADV" || toks[k].pos === "AUX" || toks[k].pos === "PART" || SKIP_BACK.has(toks[k].lower))) k--;
-  if (depth < 3 && k > sentStart && (toks[k].lower === "and" || toks[k].lower === ",") && !ms.some((m) => m.tokEnd === k)) {
+  // a participle clause (", killing …") or a coordinated verb phrase ("met X and praised Y"):
+  // the subject is that of the verb before
+  const participle = toks[v].lower.endsWith("ing") && toks[k]?.text === ",";
+  if (depth < 3 && k > sentStart && (participle || toks[k].lower === "and" || toks[k].lower === ",") && !inMention(k - 1)?.parts.country) {
     for (let p = k - 1; p >= sentStart; p--) {
-      if (toks[p].pos === "VERB" && !ms.some((m) => m.tokStart <= p && p < m.tokEnd)) {
-        // only when no subject stands between that verb and this one
-        const between = ms.filter((m) => m.tokStart > p && m.tokEnd <= k && usable(m) && !prepBefore(toks, m, sentStart) && !isObjectOfVerb(toks, m, sentStart));
-        if (!between.length) return findSubject(toks, ms, p, sentStart, depth + 1);
+      if (toks[p].pos === "VERB" && !inMention(p)) {
+        const between = ms.filter((m) => m.tokStart > p && m.tokEnd <= k && usable(m) && !m.parts.appositive && !prepBefore(toks, m, sentStart) && !isObjectOfVerb(toks, m, sentStart));
+        if (!between.length || participle) return findSubject(toks, ms, p, sentStart, depth + 1);
         break;
       }
     }
   }
+  // a relative clause ("fighting … that has killed"): the subject is what the pronoun stands for
+  if (k >= sentStart && RELATIVE.has(toks[k].lower) && toks[k].pos !== "SCONJ") {
+    const ante = ms.find((m) => m.tokEnd === k || (m.tokEnd === k - 1 && toks[k - 1].text === ","));
+    return ante && usable(ante) ? [ante] : [];
+  }
+  // the noun phrase right before the verb is its subject: a non-actor there ("the earthquake
+  // struck") means no actor acts; an actor modifying it ("Israeli air strikes") is the one acting
+  const t = toks[k];
+  if (k >= sentStart && (t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM") && !inMention(k)) {
+    let j = k;
+    while (j - 1 >= sentStart && /^(NOUN|PROPN|ADJ|NUM)$/.test(toks[j - 1].pos) && !inMention(j - 1)) j--;
+    let b = j - 1;
+    const mod = b >= sentStart ? inMention(b) : undefined;
+    if (mod && mod.tokEnd === j && usable(mod) && !prepBefore(toks, mod, sentStart) && !isObjectOfVerb(toks, mod, sentStart)) return [mod];
+    while (b >= sentStart && toks[b].pos === "DET") b--;
+    const before = b >= sentStart ? toks[b] : undefined;
+    if (!before || !(before.pos === "ADP" || before.text === "," || before.lower === "'s" || before.lower === "’s")) return [];
+  }
   for (let j = ms.length - 1; j >= 0; j--) {
     const m = ms[j];
     if (m.tokEnd > v) continue;
-    // a clause boundary between the mention and the verb means another clause's subject ("as women marched")
     const between = toks.slice(m.tokEnd, v);
+    // a clause boundary between the mention and the verb: the subject had to come after it
     if (between.some((t) => CLAUSE_STOP.has(t.lower) && (t.pos === "SCONJ" || t.pos === "PUNCT" || t.lower === "but" || t.lower === "as" || t.lower === "when")) && !between.some((t) => t.pos === "VERB" || t.pos === "AUX")) {
-      // the boundary word is right before the verb's clause: the subject must come after it
       return [];
     }
     if (!usable(m)) continue;
-    if (prepBefore(toks, m, sentStart)) continue;
+    const prep = prepBefore(toks, m, sentStart);
+    // the agent of a participle on the subject: "rocket salvoes launched by militants … killed"
+    if (prep === "by" && toks[m.tokStart - 1]?.lower === "by" && /ed$/.test(toks[m.tokStart - 2]?.lower ?? "") && !between.some((t) => t.pos === "VERB")) return [m];
+    if (prep) continue;
+    if (m.parts.appositive) continue;
     if (isObjectOfVerb(toks, m, sentStart)) continue;
-    // a finite verb between the mention and this verb, not joined by "and" or a relative clause, ends the search
     return [m, ...coordinated(toks, ms, j, -1)].reverse();
   }
   return [];

@@ -10,7 +10,10 @@ import { findTriggers, type Trigger } from "./triggers.js";
 
 const COOPERATIVE = new Set<PlovType>(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"]);
 const SYMMETRIC = new Set<PlovType>(["CONSULT", "AGREE", "COOPERATE"]);
+/** Acts of saying whose object may stand in the clause they introduce. */
+const COMPLEMENT_TYPES = new Set<PlovType>(["THREATEN", "ACCUSE", "REJECT"]);
 const QUOTE_CLOSE = /["”]/;
+const SPEECH_VERBS = new Set(["say", "add", "tell", "write", "state", "declare", "quote", "insist", "stress", "note", "warn"]);
 
 function actorsOf(m: FoundMention): Actor[] {
   if (m.members?.length) return m.members;
@@ -22,12 +25,23 @@ function speakerFor(m: FoundMention, sentMentions: FoundMention[], toks: Token[]
   const s = m.sent;
   const closeAt = toks.findIndex((t, k) => k > m.tokStart && t.sent === s && QUOTE_CLOSE.test(t.text));
   if (closeAt >= 0) {
-    const after = sentMentions.find((x) => x.tokStart > closeAt && x.actor && x.kind !== "pronoun");
+    // '"…," Choi said' / '"…," said the minister' / '"…," Touray was quoted as saying'
+    const speech = (k: number) => toks[k] && SPEECH_VERBS.has(toks[k].lemma);
+    const after = sentMentions.find((x) => x.tokStart > closeAt && x.tokStart <= closeAt + 4 && x.actor &&
+      (speech(x.tokEnd) || speech(x.tokEnd + 1) || speech(x.tokStart - 1)));
     if (after?.actor) return after.actor;
-    const pron = sentMentions.find((x) => x.tokStart > closeAt && x.actor);
-    if (pron?.actor) return pron.actor;
+    if (toks.slice(closeAt, closeAt + 6).some((t) => SPEECH_VERBS.has(t.lemma))) return undefined;
   }
   return prevSubject;
+}
+
+/** "told X to stay away": a "to" + verb within a few words after the predicate. */
+function infinitiveAfter(toks: Token[], from: number, end: number): boolean {
+  for (let k = from; k < Math.min(end - 1, from + 12); k++) {
+    if (toks[k].lower === "to" && (toks[k + 1].pos === "VERB" || toks[k + 1].pos === "AUX")) return true;
+    if (toks[k].pos === "VERB" || toks[k].text === ";") return false;
+  }
+  return false;
 }
 
 function sameActor(a: Actor, b: Actor): boolean {
@@ -73,16 +87,28 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
     const firstSubj = ms.find((m) => m.actor && !prepBefore(toks, m, s.tokStart));
     if (firstSubj?.actor) prevSubject = firstSubj.actor;
 
+    /** The first actor in a "that"-clause after the predicate whose country is not the speaker's. */
+    function complementTarget(from: number): FoundMention | undefined {
+      let k = from;
+      while (k < s.tokEnd && k < from + 6 && toks[k].lower !== "that" && toks[k].text !== ",") k++;
+      if (k >= s.tokEnd || k >= from + 6) return undefined;
+      return ms.find((m) => m.tokStart > k && m.tokStart < k + 20 && m.kind !== "pronoun" && m.actor && !m.parts.modifierOnly && !m.parts.possessive);
+    }
+
     function eventsFor(trig: Trigger, at: number): EventCandidate[] {
       const p = trig.form.pattern;
       const isNoun = trig.form.kind === "noun";
-      if (isEmbedded(toks, at, s.tokStart, triggerAt)) return [];
+      if (isEmbedded(toks, at, s.tokStart, triggerAt, isNoun)) return [];
+      if (p.needsInfinitive && !infinitiveAfter(toks, trig.after, s.tokEnd)) return [];
+      // "the arrest, prosecution and sentencing of Navalny": a gerund with "of" is a noun
+      if (!isNoun && toks[at].lower.endsWith("ing") && toks[trig.after]?.lower === "of") return [];
       let subjects: FoundMention[];
       let targets: FoundMention[];
       const used = new Set<FoundMention>();
       if (isNoun) {
         // nominal event: "talks between A and B", "A's visit to B", "talks with B"
-        const mod = ms.filter((m) => m.tokEnd <= at && m.tokEnd >= at - 2 && (toks[m.tokEnd]?.lower === "'s" || m.tokEnd === at || toks[m.tokEnd - 1]?.lower === "'s"));
+        // the possessor or modifier right before the noun: "His first meeting", "Iran's visit", "Israeli air raid"
+        const mod = ms.filter((m) => m.tokEnd <= at && m.tokEnd >= at - 3 && (m.actor || m.members) && !toks.slice(m.tokEnd, at).some((t) => t.pos === "VERB" || t.pos === "ADP" || t.pos === "PUNCT"));
         subjects = mod.length ? [mod[mod.length - 1]] : findSubject(toks, ms, at, s.tokStart);
         subjects.forEach((m) => used.add(m));
         targets = findTarget(toks, ms, trig.after, p.target, s.tokEnd, used);
@@ -103,15 +129,26 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
           if (obj && !used.has(obj)) targets = [obj];
         }
       }
-      let srcActors = subjects.flatMap(actorsOf);
+      const srcActors = subjects.flatMap(actorsOf);
       let tgtActors = targets.flatMap(actorsOf);
+      // statements about another party in a clause: "warned that it would hit back if Washington …"
+      if (!tgtActors.length && COMPLEMENT_TYPES.has(p.type) && srcActors.length) {
+        const comp = complementTarget(trig.after);
+        if (comp) tgtActors = actorsOf(comp);
+      }
+      // lifting a curfew or restrictions: done to the source's own population
+      if (!tgtActors.length && p.defaultTarget === "population" && srcActors.length === 1 && srcActors[0].country !== "IGO") {
+        tgtActors = [{ text: "population", country: srcActors[0].country, sector: "CIV" }];
+      }
       if (p.subjectSectors && !srcActors.some((a) => p.subjectSectors!.includes(a.sector))) return [];
       if (p.requiresJoint && !(trig.object && toks.slice(Math.max(s.tokStart, trig.object[0] - 3), trig.object[1]).some((t) => t.lower === "joint"))) return [];
       if (p.excludeJoint && trig.object && toks.slice(Math.max(s.tokStart, trig.object[0] - 3), trig.object[1]).some((t) => t.lower === "joint")) return [];
       // coordinated subjects with no target: "A and B met", "Indian and Chinese soldiers clashed"
       const pairs: [Actor, Actor][] = [];
       const reciprocal = !!p.reciprocal || SYMMETRIC.has(p.type);
-      if (!tgtActors.length && srcActors.length >= 2 && reciprocal) {
+      const fact0 = factuality(toks, at, subjects.length ? subjects[subjects.length - 1].tokEnd : s.tokStart, s.tokStart, isNoun);
+      // "A and B met": pairs among coordinated subjects, for acts done together and done now
+      if (!tgtActors.length && srcActors.length >= 2 && reciprocal && (fact0 !== "future" || SYMMETRIC.has(p.type))) {
         for (let i = 0; i < srcActors.length; i++) for (let j = i + 1; j < srcActors.length; j++) {
           pairs.push([srcActors[i], srcActors[j]]);
           if (p.reciprocal && !SYMMETRIC.has(p.type)) pairs.push([srcActors[j], srcActors[i]]);
@@ -123,7 +160,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         }
       }
       if (!pairs.length) return [];
-      const fact = factuality(toks, at, subjects.length ? subjects[subjects.length - 1].tokEnd : s.tokStart, s.tokStart, isNoun);
+      const fact = fact0;
       let type: PlovType = p.type;
       let cameo = p.cameo;
       let mode = p.mode;

@@ -59,7 +59,15 @@ export function factuality(toks: Token[], v: number, from: number, sentStart: nu
 }
 
 /** True when a trigger is the complement of another event predicate ("called on X to release"). */
-export function isEmbedded(toks: Token[], v: number, sentStart: number, triggerAt: Set<number>): boolean {
+export function isEmbedded(toks: Token[], v: number, sentStart: number, triggerAt: Set<number>, isNoun = false): boolean {
+  if (isNoun) {
+    // an event noun inside another predicate's phrase: "agreed to restart talks", "held talks"
+    for (let g = v - 1; g >= Math.max(sentStart, v - 6); g--) {
+      if (triggerAt.has(g)) return true;
+      if (toks[g].text === "," || toks[g].text === ";" || toks[g].pos === "SCONJ") break;
+    }
+    return false;
+  }
   let k = v - 1;
   while (k > sentStart && toks[k].pos === "ADV") k--;
   if (!(toks[k]?.lower === "to" && toks[k].pos === "PART")) return false;

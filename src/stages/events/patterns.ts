@@ -22,6 +22,8 @@ const PatternSchema = z.object({
   excludeJoint: z.boolean().optional(),
   requiresActorObject: z.boolean().optional(),
   subjectSectors: z.array(z.string()).optional(),
+  needsInfinitive: z.boolean().optional(),
+  defaultTarget: z.enum(["population"]).optional(),
 }).strict().refine((p) => p.verbs || p.nouns || p.adjectives, { message: "a pattern needs verbs, nouns or adjectives" });
 
 const FileSchema = z.object({ version: z.literal(1), description: z.string(), patterns: z.array(PatternSchema) });
