@@ -63,12 +63,17 @@ export class Gazetteer {
    * Longest match starting at token `i`. `lower[k]` and `text[k]` are the
    * token strings; exact-case entries compare the original text.
    */
-  longestAt(lower: string[], text: string[], i: number, end: number): { len: number; entries: GazetteerEntry[] } | undefined {
+  longestAt(lower: string[], text: string[], i: number, end: number, glued?: boolean[]): { len: number; entries: GazetteerEntry[] } | undefined {
     let node = this.root;
     let best: { len: number; entries: GazetteerEntry[] } | undefined;
     for (let k = i; k < end; k++) {
-      const key = lower[k] === "’s" ? "'s" : lower[k];
-      const n = node.next.get(key);
+      let key = lower[k] === "’s" ? "'s" : lower[k];
+      let n = node.next.get(key);
+      // wink splits some accented words ("erdo" + "ğan"): join fragments glued to the word
+      while (!n && glued && k + 1 < end && glued[k + 1] && /^\p{L}+$/u.test(lower[k + 1])) {
+        key += lower[++k];
+        n = node.next.get(key);
+      }
       if (!n) break;
       node = n;
       if (node.entries) {

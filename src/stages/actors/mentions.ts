@@ -69,6 +69,8 @@ function nameRun(toks: Token[], i: number, end: number): number {
   let k = i;
   while (k < end) {
     const t = toks[k];
+    // wink splits some accented names ("Konakovi" + "ć"): a fragment glued to the name continues it
+    if (k > i && t.start === toks[k - 1].end && /^\p{L}+$/u.test(t.text)) { k++; continue; }
     if ((t.pos === "PROPN" || t.pos === "NOUN" || t.pos === "X" || t.pos === "ADJ" || t.pos === "VERB") && isCap(t) && /^[\p{L}][\p{L}.'’-]*$/u.test(t.text)) { k++; continue; }
     if (k > i && NAME_PARTICLES.has(t.lower) && k + 1 < end && isCap(toks[k + 1])) { k++; continue; }
     if (k > i && (t.text === "'" || t.text === "‘") ) break;
@@ -93,6 +95,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
   const toks = doc.tokens;
   const lower = toks.map((t) => t.lower);
   const text = toks.map((t) => t.text);
+  const glued = toks.map((t, k) => k > 0 && t.start === toks[k - 1].end);
   const out: FoundMention[] = [];
   const surnames = new Map<string, FoundMention>();
 
@@ -102,7 +105,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
     const hits: Hit[] = [];
     for (let i = s.tokStart; i < end; ) {
       if (excluded.has(i) || toks[i].pos === "SPACE") { i++; continue; }
-      const m = gaz.longestAt(lower, text, i, end);
+      const m = gaz.longestAt(lower, text, i, end, glued);
       if (m) {
         if (!m.entries.every((e) => e.kind === "block")) hits.push({ a: i, b: i + m.len, entries: m.entries.filter((e) => e.kind !== "block") });
         i += m.len;
@@ -209,7 +212,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
         }
       }
       // postmodifier: "the foreign minister of Bosnia", "Police in Belarus", "counterparts from Mexico, ..."
-      if (!parts.country && (parts.role || parts.sector) && k + 1 < end && ["of", "in", "from", "for"].includes(lower[k])) {
+      if (!parts.country && (parts.role || parts.sector) && k + 1 < end && ["of", "in", "from", "for", "on", "at"].includes(lower[k])) {
         let j = k + 1;
         if (lower[j] === "the") j++;
         const h = hitAt.get(j);

@@ -8,7 +8,7 @@ import type { FoundMention } from "../actors/mentions.js";
 
 /** Verbs whose following noun phrase is the subject of a new clause, not an object. */
 const SPEECH = new Set(["say", "add", "state", "announce", "claim", "believe", "note", "declare", "insist", "report", "tell", "write", "stress", "confirm", "reveal", "argue", "think", "hope", "fear", "suggest", "assert", "allege", "warn", "accuse", "deny"]);
-const SKIP_BACK = new Set(["also", "then", "later", "further", "again", "swiftly", "quickly", "immediately", "reportedly", "jointly", "separately", "today", "yesterday", "already", "formally", "strongly", "sharply", "publicly", "officially", "personally", "repeatedly", "subsequently", "nonetheless", "however", "too", "once", "duly", "firmly", "earlier", "recently", "now"]);
+const SKIP_BACK = new Set(["due", "set", "expected", "scheduled", "going", "likely", "slated", "poised", "about", "able", "ready", "willing", "keen", "eager", "planning", "trying", "seeking", "hoping", "preparing", "also", "then", "later", "further", "again", "swiftly", "quickly", "immediately", "reportedly", "jointly", "separately", "today", "yesterday", "already", "formally", "strongly", "sharply", "publicly", "officially", "personally", "repeatedly", "subsequently", "nonetheless", "however", "too", "once", "duly", "firmly", "earlier", "recently", "now"]);
 const CLAUSE_STOP = new Set([";", "while", "whereas", "because", "although", "though", "but", "unless", "if", "since", "after", "before", "when", "as"]);
 const BE = new Set(["be", "get"]);
 const POSS_PRON = new Set(["his", "her", "its", "their", "our", "my", "your"]);
@@ -141,16 +141,15 @@ export function findTarget(toks: Token[], ms: FoundMention[], from: number, slot
     if (t.text === ";" || (t.pos === "SCONJ" && CLAUSE_STOP.has(t.lower)) || t.lower === "while" || t.lower === "but") { clauseEnd = k; break; }
   }
   const cands = ms.filter((m) => m.tokStart >= from && m.tokStart < clauseEnd && !skip.has(m));
-  for (const slot of slots) {
-    for (const m of cands) {
-      if (!usable(m)) continue;
-      const prep = prepBefore(toks, m, from);
-      if (slot === "obj") {
-        if (!directObject(toks, from, m.tokStart)) continue;
-      } else if (prep !== slot) continue;
-      const idx = ms.indexOf(m);
-      return [m, ...coordinated(toks, ms, idx, 1)];
-    }
+  // the nearest actor in any of the pattern's slots: "voiced concern over China's conduct …
+  // a visit to Taiwan" takes China, though "to" comes before "over" in the slot list
+  for (const m of cands) {
+    if (!usable(m)) continue;
+    const prep = prepBefore(toks, m, from);
+    const fits = slots.some((slot) => (slot === "obj" ? !prep && directObject(toks, from, m.tokStart) : prep === slot));
+    if (!fits) continue;
+    const idx = ms.indexOf(m);
+    return [m, ...coordinated(toks, ms, idx, 1)];
   }
   return [];
 }

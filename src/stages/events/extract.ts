@@ -106,10 +106,15 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       let targets: FoundMention[];
       const used = new Set<FoundMention>();
       if (isNoun) {
-        // nominal event: "talks between A and B", "A's visit to B", "talks with B"
-        // the possessor or modifier right before the noun: "His first meeting", "Iran's visit", "Israeli air raid"
+        // nominal event: the possessor or modifier before the noun ("His first meeting", "Israeli
+        // air raid"), else "by X" / "of X" after it ("a visit by Pope Francis", "the trip … by the
+        // Speaker"); the target after "to", "with", "between"
         const mod = ms.filter((m) => m.tokEnd <= at && m.tokEnd >= at - 3 && (m.actor || m.members) && !toks.slice(m.tokEnd, at).some((t) => t.pos === "VERB" || t.pos === "ADP" || t.pos === "PUNCT"));
-        subjects = mod.length ? [mod[mod.length - 1]] : findSubject(toks, ms, at, s.tokStart);
+        subjects = mod.length ? [mod[mod.length - 1]] : [];
+        if (!subjects.length) {
+          const agent = ms.find((m) => m.tokStart > at && m.tokStart <= at + 10 && (m.actor || m.members) && !m.parts.possessive && (prepBefore(toks, m, s.tokStart) === "by" || (prepBefore(toks, m, s.tokStart) === "of" && m.tokStart <= at + 3)));
+          if (agent) subjects = [agent];
+        }
         subjects.forEach((m) => used.add(m));
         targets = findTarget(toks, ms, trig.after, p.target, s.tokEnd, used);
         if (p.target.includes("between") && targets.length >= 2 && prepBefore(toks, targets[0], s.tokStart) === "between") {

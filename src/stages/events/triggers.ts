@@ -29,7 +29,9 @@ function findObject(toks: Token[], from: number, end: number, objects: string[][
   const limit = Math.min(end, from + 7);
   for (let k = from; k < limit; k++) {
     const t = toks[k];
-    if (t.pos === "VERB" || t.pos === "PUNCT" && t.text !== "-" ) return undefined;
+    // participles used as adjectives ("desperately needed relief supplies") do not end the phrase
+    if (t.pos === "VERB" && !(/(ed|ing)$/.test(t.lower) && /^(NOUN|ADJ)$/.test(toks[k + 1]?.pos ?? ""))) return undefined;
+    if (t.pos === "PUNCT" && t.text !== "-") return undefined;
     if (t.pos === "ADP" && t.lower !== "of") return undefined;
     for (const o of objects) {
       if (o.every((w, j) => wordAt(toks, k + j, w, false) || (j === o.length - 1 && toks[k + j]?.lemma === w))) return [k, k + o.length];
