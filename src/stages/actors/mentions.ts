@@ -32,6 +32,8 @@ export interface MentionParts {
   unidentified?: boolean;
   /** A plural role with a postmodifier that is no country ("leaders from several countries"). */
   generic?: boolean;
+  /** Named by a group entry (a party, agency, armed group). */
+  isGroup?: boolean;
   /** Possessive pronoun (his, her, its, their). */
   possessive?: boolean;
   /** Renames the mention before it: "his counterpart, Foreign Minister Dmytro Kuleba". */
@@ -237,7 +239,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
           }
         }
       }
-      if (!parts.country && parts.role && parts.plural && (lower[k] === "from" || lower[k] === "of") && !hitAt.has(k + 1) && !(lower[k + 1] === "the" && hitAt.has(k + 2))) parts.generic = true;
+      if (!parts.country && parts.role && parts.plural && (lower[k] === "from" || lower[k] === "of" || lower[k] === "in") && /^(several|many|other|various|some|different|a|all|dozens|numerous|across)$/.test(lower[k + 1] ?? "")) parts.generic = true;
       if (parts.modifierOnly && parts.role) parts.modifierOnly = false;
       if (lastKind === "demonym" && !parts.role && !parts.name) {
         // demonym + noun: an actor only when the noun is not a place or topic
@@ -246,7 +248,8 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
         if (head) parts.head = head.lemma;
       }
       if (kind === "role") {
-        if (parts.name) kind = "person";
+        if (parts.isGroup && !parts.person) kind = "group";
+        else if (parts.name) kind = "person";
         else if (parts.igo && !parts.role) kind = "igo";
         else if (parts.country && !parts.role) kind = parts.person ? "person" : (parts.sector && parts.countryFrom === "group") ? "group" : "country";
       }
@@ -262,7 +265,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
             break;
           case "group":
             if (!parts.country && e.country) { parts.country = e.country; parts.countryFrom = "group"; }
-            parts.sector = e.sector; parts.name ??= e.name;
+            parts.sector = e.sector; parts.name ??= e.name; parts.isGroup = true;
             break;
           case "person":
             parts.person = e; parts.name = e.name;

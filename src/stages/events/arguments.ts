@@ -19,7 +19,14 @@ export interface ArgMention { m: FoundMention; prep?: string }
 /** The preposition governing a mention, looking back over determiners and adjectives. */
 export function prepBefore(toks: Token[], m: FoundMention, sentStart: number): string | undefined {
   let k = m.tokStart - 1;
-  while (k >= sentStart && (toks[k].pos === "DET" || toks[k].pos === "NUM" || toks[k].pos === "ADJ" || POSS_PRON.has(toks[k].lower) || (toks[k].pos === "ADV" && toks[k].lower !== "then"))) k--;
+  for (;;) {
+    while (k >= sentStart && (toks[k].pos === "DET" || toks[k].pos === "NUM" || toks[k].pos === "ADJ" || POSS_PRON.has(toks[k].lower) || (toks[k].pos === "ADV" && toks[k].lower !== "then"))) k--;
+    // quantifiers: "to more than 40,000 displaced people", "at least 18 people"
+    if (k > sentStart && toks[k].lower === "than" && /^(more|less|fewer)$/.test(toks[k - 1].lower)) { k -= 2; continue; }
+    if (k > sentStart && /^(least|most)$/.test(toks[k].lower) && toks[k - 1].lower === "at") { k -= 2; continue; }
+    if (k > sentStart && toks[k].lower === "to" && toks[k - 1].lower === "up" && toks[k + 1]?.pos === "NUM") { k -= 2; continue; }
+    break;
+  }
   if (k < sentStart) return undefined;
   const t = toks[k];
   if (t.pos === "ADP" || t.lower === "to" || t.lower === "including") return t.lower;
