@@ -98,6 +98,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
   const lower = toks.map((t) => t.lower);
   const text = toks.map((t) => t.text);
   const glued = toks.map((t, k) => k > 0 && t.start === toks[k - 1].end);
+  const spanText = (a: number, b: number) => doc.text.slice(toks[a].start, toks[b - 1].end);
   const out: FoundMention[] = [];
   const surnames = new Map<string, FoundMention>();
 
@@ -149,7 +150,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
             if (k - i >= 2 && toks[k]?.text === "," && (hitAt.has(k + 1) || (lower[k + 1] === "the" && hitAt.has(k + 2)))) {
               const appo = buildPhrase(k + (lower[k + 1] === "the" ? 2 : 1));
               if (appo && appo.parts.role && !appo.parts.name) {
-                const name = text.slice(i, k).join(" ");
+                const name = spanText(i, k);
                 const m: FoundMention = { kind: "person", tokStart: i, tokEnd: appo.tokEnd, sent: s.i, parts: { ...appo.parts, name, surname: lower[k - 1], plural: false } };
                 sentMentions.push(m); surnames.set(lower[k - 1], m);
                 i = appo.tokEnd; continue;
@@ -206,7 +207,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
         const titled = lastKind !== "role" || parts.role !== undefined;
         const r = nameRun(toks, k, end);
         if (titled && r > k && !hitAt.has(k) && !(hitAt.has(r - 1))) {
-          parts.name = text.slice(k, r).join(" ");
+          parts.name = spanText(k, r);
           parts.surname = lower[r - 1];
           parts.plural = false;
           kind = "person";

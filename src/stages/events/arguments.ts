@@ -105,7 +105,9 @@ export function findSubject(toks: Token[], ms: FoundMention[], v: number, sentSt
     if (mod && mod.tokEnd === j && usable(mod) && !prepBefore(toks, mod, sentStart) && !isObjectOfVerb(toks, mod, sentStart)) return [mod];
     while (b >= sentStart && toks[b].pos === "DET") b--;
     const before = b >= sentStart ? toks[b] : undefined;
-    if (!before || !(before.pos === "ADP" || before.text === "," || before.lower === "'s" || before.lower === "’s")) return [];
+    // an object of a participle ("ships escorting the mission were blocked") is not the subject either
+    const participleObject = before?.pos === "VERB" && /(ing|ed)$/.test(before.lower);
+    if (!before || !(before.pos === "ADP" || before.text === "," || before.lower === "'s" || before.lower === "’s" || participleObject)) return [];
   }
   for (let j = ms.length - 1; j >= 0; j--) {
     const m = ms[j];

@@ -26,12 +26,13 @@ function wordAt(toks: Token[], k: number, w: string, first: boolean): boolean {
 
 /** Finds an object phrase within a few tokens after a light verb. */
 function findObject(toks: Token[], from: number, end: number, objects: string[][]): [number, number] | undefined {
-  const limit = Math.min(end, from + 7);
+  const limit = Math.min(end, from + 10);
   for (let k = from; k < limit; k++) {
     const t = toks[k];
     // participles used as adjectives ("desperately needed relief supplies") do not end the phrase
     if (t.pos === "VERB" && !(/(ed|ing)$/.test(t.lower) && /^(NOUN|ADJ)$/.test(toks[k + 1]?.pos ?? ""))) return undefined;
-    if (t.pos === "PUNCT" && t.text !== "-") return undefined;
+    // "began Orient Shield, a large-scale joint military exercise": a name and its apposition
+    if (t.pos === "PUNCT" && t.text !== "-" && !(t.text === "," && toks[k - 1]?.pos === "PROPN")) return undefined;
     if (t.pos === "ADP" && t.lower !== "of") return undefined;
     for (const o of objects) {
       if (o.every((w, j) => wordAt(toks, k + j, w, false) || (j === o.length - 1 && toks[k + j]?.lemma === w))) return [k, k + o.length];
