@@ -2,6 +2,7 @@
 // user's own actor file). Plural forms of role nouns are generated here so the
 // matcher can stay a plain token trie.
 import type { Lexicon, UserActor } from "../../lexicon/index.js";
+import { tokenizePhrase } from "../analyse/analyse.js";
 import { Gazetteer, type GazetteerEntry } from "./gazetteer.js";
 
 /** English plural of a role noun's last word: minister → ministers, militia → militias, police stays. */
@@ -18,7 +19,12 @@ export function pluralOf(words: string): string {
 }
 
 export function buildGazetteer(lex: Lexicon, userActors: UserActor[] = []): Gazetteer {
-  const g = new Gazetteer();
+  const cache = new Map<string, string[]>();
+  const g = new Gazetteer((form) => {
+    let t = cache.get(form);
+    if (!t) cache.set(form, (t = tokenizePhrase(form)));
+    return t;
+  });
   const addForms = (forms: Iterable<string>, caseSensitive: Set<string> | string[] | undefined, entry: GazetteerEntry) => {
     const cs = caseSensitive instanceof Set ? caseSensitive : new Set(caseSensitive ?? []);
     for (const f of forms) {

@@ -46,8 +46,11 @@ export class Gazetteer {
   private root: TrieNode = { next: new Map() };
   size = 0;
 
+  /** `tokenize` must split phrases as the analyser splits text; whitespace splitting by default. */
+  constructor(private tokenize: (form: string) => string[] = surfaceTokens) {}
+
   add(form: string, entry: GazetteerEntry): void {
-    const toks = surfaceTokens(form);
+    const toks = this.tokenize(form);
     if (!toks.length) return;
     let node = this.root;
     for (const t of toks) {

@@ -46,12 +46,18 @@ const PRONOUNS = new Set(["he", "she", "him", "her", "it", "they", "them", "we",
 const POSSESSIVES = new Set(["his", "her", "its", "their", "our"]);
 /** Role nouns that name a person even without a title before a name. */
 const PERSON_HEADS = new Set(["spokesman", "spokeswoman", "spokesperson", "official", "diplomat", "envoy", "leader", "chief", "head", "minister", "officer", "counterpart", "lawmaker", "legislator", "senator", "ambassador", "secretary", "adviser", "advisor", "representative", "commander", "general", "president", "premier", "king", "queen", "monarch", "ruler", "governor", "mayor", "judge", "prosecutor", "activist", "politician", "deputy", "aide", "negotiator", "emissary"]);
-const PLURAL_REFS = [
-  ["the", "two", "sides"], ["both", "sides"], ["the", "two", "countries"], ["both", "countries"],
-  ["the", "two", "leaders"], ["both", "leaders"], ["the", "two", "ministers"], ["both", "ministers"],
-  ["the", "two", "nations"], ["the", "two", "governments"], ["both", "governments"], ["the", "leaders"],
-  ["the", "two", "neighbours"], ["the", "two", "neighbors"], ["the", "two", "men"], ["the", "two"],
-];
+/** "the two sides", "both leaders", "the two delegations": the two actors named before. */
+const PLURAL_NOUNS = new Set(["sides", "countries", "leaders", "ministers", "nations", "governments", "neighbours", "neighbors", "men", "women", "delegations", "presidents", "parties", "states", "capitals", "foreign ministers", "prime ministers", "officials", "allies", "rivals", "teams", "armies", "militaries", "navies"]);
+function pluralRefAt(lower: string[], i: number, end: number): number {
+  let k = i;
+  if (lower[k] === "the" && lower[k + 1] === "two") k += 2;
+  else if (lower[k] === "both") k += 1;
+  else return 0;
+  if (k < end && PLURAL_NOUNS.has(lower[k])) return k + 1 - i;
+  if (k + 1 < end && PLURAL_NOUNS.has(`${lower[k]} ${lower[k + 1]}`)) return k + 2 - i;
+  return 0;
+}
+
 /** Nouns after a demonym that make it a place or topic, not an actor. */
 const NON_ACTOR_HEADS = new Set([
   "city", "town", "village", "province", "state", "region", "capital", "island", "islands", "border",
@@ -123,10 +129,10 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
       const t = toks[i];
       if (excluded.has(i)) { i++; continue; }
       // plural references: "the two sides"
-      const pl = PLURAL_REFS.find((p) => p.every((w, k) => lower[i + k] === w));
-      if (pl && !(pl.length === 2 && pl[1] === "two" && hitAt.has(i + 2))) {
-        sentMentions.push({ kind: "plural", tokStart: i, tokEnd: i + pl.length, sent: s.i, parts: { pronoun: pl.join(" "), plural: true } });
-        i += pl.length; continue;
+      const plLen = pluralRefAt(lower, i, end);
+      if (plLen) {
+        sentMentions.push({ kind: "plural", tokStart: i, tokEnd: i + plLen, sent: s.i, parts: { pronoun: lower.slice(i, i + plLen).join(" "), plural: true } });
+        i += plLen; continue;
       }
       if (POSSESSIVES.has(t.lower) && (t.pos === "PRON" || t.pos === "DET") && !(t.lower === "her" && toks[i + 1] && !/^(NOUN|ADJ|PROPN|NUM)$/.test(toks[i + 1].pos))) {
         sentMentions.push({ kind: "pronoun", tokStart: i, tokEnd: i + 1, sent: s.i, parts: { pronoun: t.lower === "our" ? "we" : t.lower === "his" ? "he" : t.lower === "her" ? "she" : t.lower === "its" ? "it" : "they", possessive: true } });
@@ -210,6 +216,16 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
           parts.name = spanText(k, r);
           parts.surname = lower[r - 1];
           parts.plural = false;
+          kind = "person";
+          k = r;
+        }
+      }
+      // a name in apposition after a title: "Iran's top security official, Ali Shamkhani,"
+      if (!parts.name && parts.role && parts.personRole && lower[k] === "," && k + 1 < end && isCap(toks[k + 1]) && !hitAt.has(k + 1)) {
+        const r = nameRun(toks, k + 1, end);
+        if (r - (k + 1) >= 2 && !hitAt.has(r - 1) && (lower[r] === "," || lower[r] === "." || r === end)) {
+          parts.name = spanText(k + 1, r);
+          parts.surname = lower[r - 1];
           kind = "person";
           k = r;
         }

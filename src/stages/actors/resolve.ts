@@ -5,6 +5,7 @@ import type { Actor, ArticleDoc, Sector } from "../../doc/types.js";
 import type { FoundMention, MentionParts } from "./mentions.js";
 
 const PERSON_PRONOUNS = new Set(["he", "she", "him", "her"]);
+const SPEECH_LEMMAS = new Set(["say", "add", "tell", "state", "announce", "note", "stress", "believe", "hope", "expect", "insist"]);
 
 /** The country the article is mostly about: the most-mentioned one, the dateline's on a tie. */
 export function homeCountry(mentions: FoundMention[], datelineCountry?: string): string | undefined {
@@ -50,6 +51,8 @@ const headWord = (role: string) => role.split(" ").pop() ?? role;
 /** Resolves every mention in place and returns those that got an actor. */
 export function resolveCoreference(doc: ArticleDoc, mentions: FoundMention[], datelineCountry?: string): FoundMention[] {
   const home = homeCountry(mentions, datelineCountry);
+  const counts = new Map<string, number>();
+  for (const m of mentions) if (m.parts.country && !m.parts.modifierOnly) counts.set(m.parts.country, (counts.get(m.parts.country) ?? 0) + 1);
   const done: FoundMention[] = [];
   for (const m of mentions) {
     const p = m.parts;
@@ -58,11 +61,18 @@ export function resolveCoreference(doc: ArticleDoc, mentions: FoundMention[], da
       const ante = pronounAntecedent(m, done, mentions);
       if (ante?.actor) { m.actor = { ...ante.actor, text: doc.tokens[m.tokStart].text }; m.surname = ante.surname; }
     } else if (m.kind === "plural") {
-      const members = recentDistinct(done, m.sent, 2);
+      // "Wang Yi praised both delegations": as a verb's object, not the sentence's own subject
+      const prev = doc.tokens[m.tokStart - 1];
+      const asObject = prev?.pos === "VERB" && !SPEECH_LEMMAS.has(prev.lemma);
+      const before = new Set(asObject ? done.filter((d) => d.sent === m.sent && d.actor).map((d) => d.actor!.country) : []);
+      const members = recentDistinct(done.filter((d) => !(d.actor && before.has(d.actor.country))), m.sent, 2, counts);
       if (members.length === 2) m.members = members;
     } else if (p.country) {
       m.actor = actorOf(m, doc, p.country);
       if (p.surname) m.surname = p.surname;
+    } else if (p.role && possessorOf(m, done)?.actor) {
+      // "his spokesperson", "its officers": the possessor's country
+      m.actor = actorOf(m, doc, possessorOf(m, done)!.actor!.country);
     } else if (p.role) {
       // "the minister": an earlier actor with the same title head, preferring one that was a
       // sentence's subject (news refers back to its protagonist), else the article's country
@@ -121,16 +131,31 @@ function pronounAntecedent(m: FoundMention, done: FoundMention[], all: FoundMent
   return undefined;
 }
 
-/** The `n` most recent actors of distinct countries named before sentence `sent` (or in it). */
-function recentDistinct(done: FoundMention[], sent: number, n: number): Actor[] {
-  const out: Actor[] = [];
+/**
+ * The `n` actors that "the two sides" stands for: among the countries named in
+ * the last few sentences, those the article names most, the most recent first on a tie.
+ */
+function recentDistinct(done: FoundMention[], sent: number, n: number, counts: Map<string, number>): Actor[] {
+  const recent: Actor[] = [];
   const seen = new Set<string>();
-  for (let i = done.length - 1; i >= 0 && out.length < n; i--) {
+  for (let i = done.length - 1; i >= 0; i--) {
     const d = done[i];
-    if (d.sent < sent - 4 || !d.actor || d.parts.modifierOnly) continue;
-    if (seen.has(d.actor.country)) continue;
+    if (d.sent < sent - 4) break;
+    if (!d.actor || d.parts.modifierOnly || d.kind === "pronoun" || seen.has(d.actor.country)) continue;
     seen.add(d.actor.country);
-    out.push(d.actor);
+    recent.push(d.actor);
   }
-  return out.reverse();
+  const rank = (a: Actor) => counts.get(a.country) ?? 0;
+  const top = recent.map((a, i) => ({ a, i })).sort((x, y) => rank(y.a) - rank(x.a) || x.i - y.i).slice(0, n);
+  return top.sort((x, y) => y.i - x.i).map((x) => x.a);
+}
+
+/** The possessive pronoun right before a mention ("his spokesperson"), if resolved. */
+function possessorOf(m: FoundMention, done: FoundMention[]): FoundMention | undefined {
+  for (let i = done.length - 1; i >= 0; i--) {
+    const d = done[i];
+    if (d.tokEnd === m.tokStart && d.parts.possessive) return d;
+    if (d.tokEnd < m.tokStart - 1) break;
+  }
+  return undefined;
 }

@@ -14,6 +14,17 @@ function getNlp(): Nlp {
   return nlp;
 }
 
+let tokenizer: Nlp | undefined;
+
+/**
+ * Lower-cased tokens of a short phrase exactly as the analyser splits text
+ * ("Secretary-General" → secretary, -, general), so lexicon phrases match.
+ */
+export function tokenizePhrase(phrase: string): string[] {
+  if (!tokenizer) tokenizer = winkNLP(model, []);
+  return (tokenizer.readDoc(phrase).tokens().out() as string[]).map((w) => w.toLowerCase().replace(/’/g, "'"));
+}
+
 /** Tokenises, tags and splits an article into sentences. */
 export function analyse(article: ArticleInput): ArticleDoc {
   const n = getNlp();

@@ -10,6 +10,9 @@ import { findTriggers, type Trigger } from "./triggers.js";
 
 const COOPERATIVE = new Set<PlovType>(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"]);
 const SYMMETRIC = new Set<PlovType>(["CONSULT", "AGREE", "COOPERATE"]);
+/** Nouns that take up an act already reported: "condemned the decision", "rejected the move". */
+const EVENT_ANAPHORS = new Set(["decision", "move", "step", "measure", "sanction", "action", "attack", "strike", "statement", "remark", "comment", "expulsion", "ban", "resolution", "accusation", "allegation", "claim", "announcement", "deployment", "arrest", "raid", "drill", "exercise", "visit", "offensive", "bombing", "shelling", "incursion", "provocation", "threat", "demand", "ultimatum", "sentence", "verdict"]);
+const ANAPHOR_TYPES = new Set<PlovType>(["ACCUSE", "REJECT", "THREATEN", "SUPPORT", "PROTEST", "REQUEST"]);
 /** Acts of saying whose object may stand in the clause they introduce. */
 const COMPLEMENT_TYPES = new Set<PlovType>(["THREATEN", "ACCUSE", "REJECT"]);
 const QUOTE_CLOSE = /["”]/;
@@ -87,12 +90,27 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
     const firstSubj = ms.find((m) => m.actor && !prepBefore(toks, m, s.tokStart));
     if (firstSubj?.actor) prevSubject = firstSubj.actor;
 
+    /** The doer of the last event reported, when the object is a noun like "the decision" or "the move". */
+    function anaphoricTarget(from: number, source: Actor): Actor | undefined {
+      let k = from;
+      while (k < s.tokEnd && k < from + 4 && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "PRON")) k++;
+      if (!toks[k] || !EVENT_ANAPHORS.has(toks[k].lemma) || ms.some((m) => m.tokStart > k && m.tokStart <= k + 2)) return undefined;
+      for (let i = out.length - 1; i >= 0; i--) {
+        const e = out[i];
+        if (e.sent < s.i - 3) break;
+        if (e.source.country !== source.country) return e.source;
+      }
+      return undefined;
+    }
+
     /** The first actor in a "that"-clause after the predicate whose country is not the speaker's. */
-    function complementTarget(from: number): FoundMention | undefined {
+    function complementTarget(from: number, speaker?: Actor): FoundMention | undefined {
       let k = from;
       while (k < s.tokEnd && k < from + 6 && toks[k].lower !== "that" && toks[k].text !== ",") k++;
       if (k >= s.tokEnd || k >= from + 6) return undefined;
-      return ms.find((m) => m.tokStart > k && m.tokStart < k + 20 && m.kind !== "pronoun" && m.actor && !m.parts.modifierOnly && !m.parts.possessive);
+      // not the speaker's own side: "warned that the police would …" names no target
+      const own = (a: Actor) => !!speaker && a.country === speaker.country && !["CIV", "OPP", "REB", "PTY", "MED", "NGO"].includes(a.sector);
+      return ms.find((m) => m.tokStart > k && m.tokStart < k + 20 && m.kind !== "pronoun" && m.actor && !m.parts.modifierOnly && !m.parts.possessive && !own(m.actor));
     }
 
     function eventsFor(trig: Trigger, at: number): EventCandidate[] {
@@ -138,8 +156,13 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       let tgtActors = targets.flatMap(actorsOf);
       // statements about another party in a clause: "warned that it would hit back if Washington …"
       if (!tgtActors.length && COMPLEMENT_TYPES.has(p.type) && srcActors.length) {
-        const comp = complementTarget(trig.after);
+        const comp = complementTarget(trig.after, srcActors[0]);
         if (comp) tgtActors = actorsOf(comp);
+      }
+      // "Moscow condemned the decision": a noun that takes up an act already reported points to its doer
+      if (!tgtActors.length && ANAPHOR_TYPES.has(p.type) && srcActors.length) {
+        const ante = anaphoricTarget(trig.after, srcActors[0]);
+        if (ante) tgtActors = [ante];
       }
       // lifting a curfew or restrictions: done to the source's own population
       if (!tgtActors.length && p.defaultTarget === "population" && srcActors.length === 1 && srcActors[0].country !== "IGO") {

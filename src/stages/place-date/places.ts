@@ -40,8 +40,11 @@ const round = (x: number) => Math.round(x * 100) / 100;
 export function lookupCity(name: string, articleCountries: Set<string>, minPopulation = 50_000): Place | undefined {
   const l = cityIndex().get(name.toLowerCase());
   if (!l?.length) return undefined;
+  // a town in a country the article names beats a bigger namesake elsewhere, unless that one
+  // is a major city (Brussels in Belgium, not Brussels, Illinois)
   const inArticle = l.find((c) => articleCountries.has(c.country) && c.population >= 1000);
-  const c = inArticle ?? (l[0].population >= minPopulation ? l[0] : undefined);
+  const largest = l[0];
+  const c = inArticle && largest.population < inArticle.population * 20 ? inArticle : largest.population >= minPopulation ? largest : inArticle;
   return c ? { name: c.name, country: c.country, lat: c.lat, lon: c.lon } : undefined;
 }
 
