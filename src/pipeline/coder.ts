@@ -75,6 +75,7 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
   const placesBySent = new Map<number, PlaceMention[]>();
   const lead = doc.sentences[0]?.text ?? "";
   const out: EventCandidate[] = [];
+  let lastPlace: { sent: number; place: Place } | undefined;
   for (const e of events) {
     const s = doc.sentences[e.sent];
     let dates = datesBySent.get(s.i);
@@ -95,7 +96,10 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
     if (e.mode !== "phone") {
       let places = placesBySent.get(s.i);
       if (!places) placesBySent.set(s.i, (places = placesIn(doc, s, gaz, countries)));
-      e.location = nearestPlace(places, e.trigger, doc.dateline);
+      // a sentence that names no place goes on where the story last was ("In the meeting, …")
+      const carried = lastPlace && e.sent - lastPlace.sent <= 3 ? lastPlace.place : undefined;
+      e.location = nearestPlace(places, e.trigger, carried ?? doc.dateline);
+      if (places.length && e.location) lastPlace = { sent: e.sent, place: e.location };
     }
     out.push(e);
   }

@@ -155,7 +155,8 @@ export function findTarget(toks: Token[], ms: FoundMention[], from: number, slot
   for (const m of cands) {
     if (!usable(m)) continue;
     const prep = prepBefore(toks, m, from);
-    const fits = slots.some((slot) => (slot === "obj" ? !prep && directObject(toks, from, m.tokStart) : prep === slot));
+    // the direct object may hold an "of" phrase: "appreciated the kindness of the people of Pakistan"
+    const fits = slots.some((slot) => (slot === "obj" ? (!prep || prep === "of") && directObject(toks, from, m.tokStart) : prep === slot));
     if (!fits) continue;
     const idx = ms.indexOf(m);
     return [m, ...coordinated(toks, ms, idx, 1)];

@@ -130,11 +130,15 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         const mod = ms.filter((m) => m.tokEnd <= at && m.tokEnd >= at - 3 && (m.actor || m.members) && !toks.slice(m.tokEnd, at).some((t) => t.pos === "VERB" || t.pos === "ADP" || t.pos === "PUNCT"));
         subjects = mod.length ? [mod[mod.length - 1]] : [];
         if (!subjects.length) {
-          const agent = ms.find((m) => m.tokStart > at && m.tokStart <= at + 10 && (m.actor || m.members) && !m.parts.possessive && (prepBefore(toks, m, s.tokStart) === "by" || (prepBefore(toks, m, s.tokStart) === "of" && m.tokStart <= at + 3)));
+          // "the meeting of the foreign ministers of …" is a gathering, not one party's act
+          const agent = ms.find((m) => m.tokStart > at && m.tokStart <= at + 10 && (m.actor || m.members) && !m.parts.possessive && (prepBefore(toks, m, s.tokStart) === "by" || (prepBefore(toks, m, s.tokStart) === "of" && m.tokStart <= at + 3 && !m.parts.plural)));
           if (agent) subjects = [agent];
         }
         subjects.forEach((m) => used.add(m));
-        targets = findTarget(toks, ms, trig.after, p.target, s.tokEnd, used);
+        // the noun's own target stands close to it, with no verb between
+        let nounEnd = trig.after;
+        while (nounEnd < s.tokEnd && nounEnd < trig.after + 12 && toks[nounEnd].pos !== "VERB") nounEnd++;
+        targets = findTarget(toks, ms, trig.after, p.target, nounEnd, used);
         if (p.target.includes("between") && targets.length >= 2 && prepBefore(toks, targets[0], s.tokStart) === "between") {
           subjects = [targets[0]];
           targets = targets.slice(1);

@@ -7,6 +7,7 @@ import { lookupCity } from "./places.js";
 export interface PlaceMention { tok: number; place: Place }
 
 const PLACE_PREPS = new Set(["in", "at", "inside", "near", "outside"]);
+const PLACE_NOUNS = new Set(["city", "town", "village", "capital", "port", "province", "region", "district", "state", "island", "resort"]);
 /** Common nouns that are also city names somewhere. */
 const NOT_PLACES = new Set(["march", "may", "june", "july", "a", "the", "university", "president", "parliament", "police", "army", "government", "ministry"]);
 
@@ -19,6 +20,11 @@ export function placesIn(doc: ArticleDoc, s: Sentence, gaz: Gazetteer, articleCo
     if (!PLACE_PREPS.has(toks[i].lower)) continue;
     let k = i + 1;
     if (toks[k].lower === "the") k++;
+    // "in the Turkish city of Istanbul", "in the southern port city of Aden"
+    let j = k;
+    while (j < s.tokEnd && j < k + 4 && (toks[j].pos === "ADJ" || toks[j].pos === "PROPN" || toks[j].pos === "NOUN") && !PLACE_NOUNS.has(toks[j].lower)) j++;
+    if (PLACE_NOUNS.has(toks[j]?.lower) && toks[j + 1]?.lower === "of") k = j + 2;
+    else if (PLACE_NOUNS.has(toks[j]?.lower) && toks[j + 1]?.text === ",") k = j + 2;
     if (!/^\p{Lu}/u.test(toks[k]?.text ?? "")) continue;
     // a country name is a place too ("in Ecuador")
     const hit = gaz.longestAt(lower, text, k, s.tokEnd);
