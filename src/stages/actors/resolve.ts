@@ -79,7 +79,10 @@ export function resolveCoreference(doc: ArticleDoc, mentions: FoundMention[], da
       const same = [...done].reverse().filter((d) => d.actor && d.parts.role && d.sent >= m.sent - 8 && headWord(d.parts.role) === headWord(p.role!) && (d.parts.plural ?? false) === (p.plural ?? false));
       const subj = same.find((d) => isSentenceSubject(d, done));
       const ante = subj ?? same[0];
+      // else the last actor of the same sector named with its country ("the army" after "Israel's military")
+      const sameSector = ante ? undefined : [...done].reverse().find((d) => d.actor && d.sent >= m.sent - 5 && d.parts.country && d.parts.sector === p.sector && d.actor.country !== "IGO");
       if (ante?.actor && !p.name) m.actor = { ...ante.actor, text: actorOf(m, doc, ante.actor.country).text };
+      else if (sameSector?.actor && !p.unidentified && !p.generic) m.actor = actorOf(m, doc, sameSector.actor.country);
       else if (home && !p.unidentified && !p.generic) m.actor = actorOf(m, doc, home);
     }
     if (m.actor || m.members) done.push(m);

@@ -90,7 +90,8 @@ export function findSubject(toks: Token[], ms: FoundMention[], v: number, sentSt
     }
   }
   // a relative clause ("fighting … that has killed"): the subject is what the pronoun stands for
-  if (k >= sentStart && RELATIVE.has(toks[k].lower) && toks[k].pos !== "SCONJ") {
+  // ("that" right before a verb is a relative pronoun whatever its tag: a complementizer is followed by a subject)
+  if (k >= sentStart && RELATIVE.has(toks[k].lower)) {
     const ante = ms.find((m) => m.tokEnd === k || (m.tokEnd === k - 1 && toks[k - 1].text === ","));
     return ante && usable(ante) ? [ante] : [];
   }

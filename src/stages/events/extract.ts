@@ -64,6 +64,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
   let prevSubject: Actor | undefined;
   for (const s of doc.sentences) {
     const ms = mentions.filter((m) => m.sent === s.i);
+    let p0type: PlovType = "AGREE";
     // speaker for first-person pronouns
     for (const m of ms) {
       if (m.kind === "pronoun" && !m.actor && ["we", "us", "i"].includes(m.parts.pronoun!)) {
@@ -108,6 +109,10 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       let k = from;
       while (k < s.tokEnd && k < from + 6 && toks[k].lower !== "that" && toks[k].text !== ",") k++;
       if (k >= s.tokEnd || k >= from + 6) return undefined;
+      // a threat or charge speaks of what someone would do or has done: a clause about
+      // conditions ("warned that conditions were deteriorating") names no target
+      const clause = toks.slice(k, Math.min(s.tokEnd, k + 20));
+      if (p0type === "THREATEN" && !clause.some((t) => /^(will|would|'ll|wo|if|unless|could)$/.test(t.lower))) return undefined;
       // not the speaker's own side: "warned that the police would …" names no target
       const own = (a: Actor) => !!speaker && a.country === speaker.country && !["CIV", "OPP", "REB", "PTY", "MED", "NGO"].includes(a.sector);
       return ms.find((m) => m.tokStart > k && m.tokStart < k + 20 && m.kind !== "pronoun" && m.actor && !m.parts.modifierOnly && !m.parts.possessive && !own(m.actor));
@@ -115,6 +120,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
 
     function eventsFor(trig: Trigger, at: number): EventCandidate[] {
       const p = trig.form.pattern;
+      p0type = p.type;
       const isNoun = trig.form.kind === "noun";
       if (isEmbedded(toks, at, s.tokStart, triggerAt, isNoun)) return [];
       if (p.needsInfinitive && !infinitiveAfter(toks, trig.after, s.tokEnd)) return [];

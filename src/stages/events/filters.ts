@@ -7,7 +7,10 @@ import type { Token } from "../../doc/types.js";
 export type Factuality = "fact" | "future" | "negated" | "hypothetical" | "embedded" | "background";
 
 const NEGATORS = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
-const MODALS = new Set(["will", "would", "'ll", "shall", "could", "may", "might", "should", "must", "can", "wo"]);
+/** Modals of the future ("will visit", reported "would work"): cooperation so announced is AGREE. */
+const FUTURE_MODALS = new Set(["will", "would", "'ll", "shall", "wo"]);
+/** Modals of possibility and obligation: the act has not happened and is not promised. */
+const OTHER_MODALS = new Set(["could", "may", "might", "should", "must", "can", "ought"]);
 /** Words that put the infinitive after them in the future: "plans to visit", "is due to sign". */
 const FUTURE_GOVERNORS = new Set([
   "plan", "expect", "due", "set", "going", "agree", "decide", "offer", "promise", "pledge", "vow", "hope", "want", "intend",
@@ -31,8 +34,8 @@ export function factuality(toks: Token[], v: number, from: number, sentStart: nu
   for (let k = start; k < v; k++) {
     const w = toks[k].lower;
     if (NEGATORS.has(w) && !(w === "no" && toks[k + 1]?.lower === "longer")) return "negated";
-    if (MODALS.has(w) && toks[k].pos !== "NOUN") future = true;
-    if (w === "'ll") future = true;
+    if (FUTURE_MODALS.has(w) && toks[k].pos !== "NOUN") future = true;
+    if (OTHER_MODALS.has(w) && (toks[k].pos === "AUX" || toks[k].pos === "VERB")) return "hypothetical";
   }
   if (isNoun) {
     for (let k = Math.max(sentStart, v - 3); k < v; k++) if (PAST_ADJ.has(toks[k].lower)) return "background";
@@ -54,6 +57,11 @@ export function factuality(toks: Token[], v: number, from: number, sentStart: nu
   for (let g = Math.max(sentStart, v - 12); g < v; g++) {
     const t = toks[g];
     if (CONDITIONAL.has(t.lower)) return "hypothetical";
+  }
+  // "fighters who had been held in Saudi Arabia": a relative clause in the pluperfect describes, it does not report
+  for (let g = v - 1; g >= Math.max(sentStart, v - 4); g--) {
+    if (toks[g].lower === "had" && /^(who|which|that)$/.test(toks[g - 1]?.lower ?? "")) return "background";
+    if (!(toks[g].pos === "AUX" || toks[g].pos === "ADV" || toks[g].lower === "had")) break;
   }
   return future ? "future" : "fact";
 }
