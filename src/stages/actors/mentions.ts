@@ -48,10 +48,13 @@ const POSSESSIVES = new Set(["his", "her", "its", "their", "our"]);
 const PERSON_HEADS = new Set(["spokesman", "spokeswoman", "spokesperson", "official", "diplomat", "envoy", "leader", "chief", "head", "minister", "officer", "counterpart", "lawmaker", "legislator", "senator", "ambassador", "secretary", "adviser", "advisor", "representative", "commander", "general", "president", "premier", "king", "queen", "monarch", "ruler", "governor", "mayor", "judge", "prosecutor", "activist", "politician", "deputy", "aide", "negotiator", "emissary"]);
 /** "the two sides", "both leaders", "the two delegations": the two actors named before. */
 const PLURAL_NOUNS = new Set(["sides", "countries", "leaders", "ministers", "nations", "governments", "neighbours", "neighbors", "men", "women", "delegations", "presidents", "parties", "states", "capitals", "foreign ministers", "prime ministers", "officials", "allies", "rivals", "teams", "armies", "militaries", "navies"]);
+/** "The leaders agreed …": a bare plural title stands for the two parties when nothing narrows it. */
+const BARE_PLURAL_REFS = new Set(["leaders", "sides", "ministers", "presidents", "foreign ministers"]);
 function pluralRefAt(lower: string[], i: number, end: number): number {
   let k = i;
   if (lower[k] === "the" && lower[k + 1] === "two") k += 2;
   else if (lower[k] === "both") k += 1;
+  else if (lower[k] === "the" && BARE_PLURAL_REFS.has(lower[k + 1]) && !/^(of|from|in|at|who|for)$/.test(lower[k + 2] ?? "")) return 2;
   else return 0;
   if (k < end && PLURAL_NOUNS.has(lower[k])) return k + 1 - i;
   if (k + 1 < end && PLURAL_NOUNS.has(`${lower[k]} ${lower[k + 1]}`)) return k + 2 - i;

@@ -81,8 +81,12 @@ export function findSubject(toks: Token[], ms: FoundMention[], v: number, sentSt
   // the subject is that of the verb before
   const participle = toks[v].lower.endsWith("ing") && toks[k]?.text === ",";
   if (depth < 3 && k > sentStart && (participle || toks[k].lower === "and" || toks[k].lower === ",") && !inMention(k - 1)?.parts.country) {
+    // the verb it is coordinated with has the same shape: "said … had provoked … and cautioned"
+    // joins "cautioned" to "said", not to "had provoked"
+    const hasAux = (q: number) => toks[q - 1]?.pos === "AUX" || (toks[q - 1]?.pos === "ADV" && toks[q - 2]?.pos === "AUX");
+    const auxHere = hasAux(v);
     for (let p = k - 1; p >= sentStart; p--) {
-      if (toks[p].pos === "VERB" && !inMention(p)) {
+      if (toks[p].pos === "VERB" && !inMention(p) && (participle || hasAux(p) === auxHere || toks[p].lower.endsWith("ing"))) {
         const between = ms.filter((m) => m.tokStart > p && m.tokEnd <= k && usable(m) && !m.parts.appositive && !prepBefore(toks, m, sentStart) && !isObjectOfVerb(toks, m, sentStart));
         if (!between.length || participle) return findSubject(toks, ms, p, sentStart, depth + 1);
         break;

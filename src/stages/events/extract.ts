@@ -73,7 +73,9 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       }
     }
     const triggers = findTriggers(toks, s, index);
-    const triggerAt = new Set(triggers.map((t) => t.at));
+    // the first (most specific) reading's type at each trigger position
+    const triggerAt = new Map<number, string>();
+    for (const t of triggers) if (!triggerAt.has(t.at)) triggerAt.set(t.at, t.form.pattern.type);
     const byAt = new Map<number, Trigger[]>();
     for (const t of triggers) {
       let l = byAt.get(t.at);
@@ -203,6 +205,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       let cameo = p.cameo;
       let mode = p.mode;
       if (fact === "negated" || fact === "hypothetical" || fact === "background") return [];
+      if (p.requiresFuture && fact !== "future") return [];
       if (fact === "future") {
         if (type === "THREATEN" || type === "AGREE" || type === "REQUEST") { /* already about the future */ }
         else if (COOPERATIVE.has(type)) { cameo = type === "CONSULT" ? "036" : "030"; type = "AGREE"; mode = undefined; }

@@ -66,8 +66,11 @@ export function factuality(toks: Token[], v: number, from: number, sentStart: nu
   return future ? "future" : "fact";
 }
 
+/** Acts whose infinitive complement is not itself done: asked, promised, threatened, refused. */
+const GOVERNING_TYPES = new Set(["REQUEST", "AGREE", "THREATEN", "REJECT", "ACCUSE"]);
+
 /** True when a trigger is the complement of another event predicate ("called on X to release"). */
-export function isEmbedded(toks: Token[], v: number, sentStart: number, triggerAt: Set<number>, isNoun = false): boolean {
+export function isEmbedded(toks: Token[], v: number, sentStart: number, triggerAt: Map<number, string>, isNoun = false): boolean {
   if (isNoun) {
     // an event noun inside another predicate's phrase: "agreed to restart talks", "held talks"
     for (let g = v - 1; g >= Math.max(sentStart, v - 6); g--) {
@@ -80,7 +83,10 @@ export function isEmbedded(toks: Token[], v: number, sentStart: number, triggerA
   while (k > sentStart && toks[k].pos === "ADV") k--;
   if (!(toks[k]?.lower === "to" && toks[k].pos === "PART")) return false;
   for (let g = k - 1; g >= Math.max(sentStart, k - 10); g--) {
-    if (triggerAt.has(g)) return true;
+    // "urged X to release", "agreed to hold talks": the act is the governing one's content; but a
+    // purpose ("called to congratulate Modi", "summoned the envoy to protest") is done as well
+    const gov = triggerAt.get(g);
+    if (gov) return GOVERNING_TYPES.has(gov);
     if (toks[g].text === ";" || toks[g].text === ".") break;
   }
   return false;

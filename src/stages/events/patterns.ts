@@ -23,6 +23,7 @@ const PatternSchema = z.object({
   requiresActorObject: z.boolean().optional(),
   subjectSectors: z.array(z.string()).optional(),
   needsInfinitive: z.boolean().optional(),
+  requiresFuture: z.boolean().optional(),
   defaultTarget: z.enum(["population"]).optional(),
 }).strict().refine((p) => p.verbs || p.nouns || p.adjectives, { message: "a pattern needs verbs, nouns or adjectives" });
 
