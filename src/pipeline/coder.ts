@@ -97,7 +97,7 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
       let places = placesBySent.get(s.i);
       if (!places) placesBySent.set(s.i, (places = placesIn(doc, s, gaz, countries)));
       // a sentence that names no place goes on where the story last was ("In the meeting, …")
-      const carried = lastPlace && e.sent - lastPlace.sent <= 3 ? lastPlace.place : undefined;
+      const carried = lastPlace && e.sent - lastPlace.sent <= 8 ? lastPlace.place : undefined;
       e.location = nearestPlace(places, e.trigger, carried ?? doc.dateline);
       if (places.length && e.location) lastPlace = { sent: e.sent, place: e.location };
     }

@@ -13,6 +13,8 @@ const SYMMETRIC = new Set<PlovType>(["CONSULT", "AGREE", "COOPERATE"]);
 /** Nouns that take up an act already reported: "condemned the decision", "rejected the move". */
 const EVENT_ANAPHORS = new Set(["decision", "move", "step", "measure", "sanction", "action", "attack", "strike", "statement", "remark", "comment", "expulsion", "ban", "resolution", "accusation", "allegation", "claim", "announcement", "deployment", "arrest", "raid", "drill", "exercise", "visit", "offensive", "bombing", "shelling", "incursion", "provocation", "threat", "demand", "ultimatum", "sentence", "verdict"]);
 const ANAPHOR_TYPES = new Set<PlovType>(["ACCUSE", "REJECT", "THREATEN", "SUPPORT", "PROTEST", "REQUEST"]);
+const MATERIAL_CONFLICT = new Set<PlovType>(["ASSAULT", "COERCE", "MOBILIZE"]);
+const CLAIM_VERBS = new Set(["say", "claim", "allege", "report", "tell", "state", "insist", "charge", "add"]);
 /** Acts of saying whose object may stand in the clause they introduce. */
 const COMPLEMENT_TYPES = new Set<PlovType>(["THREATEN", "ACCUSE", "REJECT"]);
 const QUOTE_CLOSE = /["”]/;
@@ -93,6 +95,17 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
     const firstSubj = ms.find((m) => m.actor && !prepBefore(toks, m, s.tokStart));
     if (firstSubj?.actor) prevSubject = firstSubj.actor;
 
+    /** The subject of a verb of saying before token `at` ("X said …", "…, saying …"). */
+    function speakerBefore(at: number): Actor | undefined {
+      for (let k = at - 1; k >= s.tokStart; k--) {
+        if ((toks[k].pos === "VERB" || toks[k].pos === "NOUN") && CLAIM_VERBS.has(toks[k].lemma)) {
+          const subj = findSubject(toks, ms, k, s.tokStart);
+          return subj[0]?.actor;
+        }
+      }
+      return undefined;
+    }
+
     /** The doer of the last event reported, when the object is a noun like "the decision" or "the move". */
     function anaphoricTarget(from: number, source: Actor): Actor | undefined {
       let k = from;
@@ -159,6 +172,12 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         subjects = findSubject(toks, ms, at, s.tokStart);
         subjects.forEach((m) => used.add(m));
         targets = findTarget(toks, ms, trig.after, p.target, s.tokEnd, used);
+        // "handed the Chinese ambassador a sharply worded protest": the actor between a light
+        // verb and its event noun is the one it is done to
+        if (trig.object && !trig.form.objectIsActor) {
+          const indirect = ms.find((m) => m.tokStart > at && m.tokEnd <= trig.object![0] && m.actor && !m.parts.possessive && !used.has(m));
+          if (indirect) targets = [indirect];
+        }
         if (trig.form.objectIsActor && trig.object) {
           const obj = ms.find((m) => m.tokStart <= trig.object![0] && trig.object![0] < m.tokEnd);
           if (obj && !used.has(obj)) targets = [obj];
@@ -212,7 +231,13 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         else return [];
       }
       const evs: EventCandidate[] = [];
+      // a party reporting force used against it accuses the other side: "China's military said
+      // Indian troops had obstructed Chinese border guards"
+      const speaker = MATERIAL_CONFLICT.has(type) && !isNoun ? speakerBefore(at) : undefined;
       for (const [a, b] of pairs) {
+        if (speaker && speaker.country === b.country && speaker.country !== a.country && a.country !== "---") {
+          evs.push({ type: "ACCUSE", cameo: "112", source: speaker, target: a, sent: s.i, trigger: at, pattern: `${p.id}+claim`, date: doc.article.date, confidence: 0.6 });
+        }
         if (sameActor(a, b)) continue;
         if (a.country === "---" || b.country === "---") continue;
         evs.push({

@@ -18,6 +18,7 @@ export interface DateMention {
 }
 
 const DAY = 86_400_000;
+const DATE_WORD = /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(today|tonight|yesterday|tomorrow|ago|last|next|this|earlier|later|week|month|year)\b/i;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** All date expressions in a sentence, resolved against the article date. */
@@ -25,10 +26,13 @@ export function findDates(sentence: string, articleDate: string): DateMention[] 
   const ref = new Date(articleDate + "T12:00:00Z");
   const out: DateMention[] = [];
   let results: chrono.ParsedResult[] = [];
-  try {
-    results = chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false });
-  } catch {
-    results = [];
+  // chrono is the costliest step of the coder: ask it only when a date word is there
+  if (DATE_WORD.test(sentence)) {
+    try {
+      results = chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false });
+    } catch {
+      results = [];
+    }
   }
   for (const r of results) {
     const s = r.start;
