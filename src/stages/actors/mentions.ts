@@ -288,7 +288,10 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
             parts.sector = e.sector; parts.name ??= e.name; parts.isGroup = true;
             break;
           case "person":
-            parts.person = e; parts.name = e.name;
+            // the name as the article writes it ("Ali Bagheri"), the lexicon's full form for a lone surname
+            parts.person = e;
+            parts.name = h.b - h.a >= 2 ? spanText(h.a, h.b) : surnames.get(lower[h.a])?.parts.name ?? e.name;
+            if (h.b - h.a >= 2) parts.surname = lower[h.b - 1];
             if (!parts.country) { parts.country = e.country; parts.countryFrom = "person"; }
             parts.sector = e.sector; parts.role ??= undefined;
             break;

@@ -107,8 +107,8 @@ export function findSubject(toks: Token[], ms: FoundMention[], v: number, sentSt
     while (j - 1 >= sentStart && /^(NOUN|PROPN|ADJ|NUM)$/.test(toks[j - 1].pos) && !inMention(j - 1)) j--;
     let b = j - 1;
     const mod = b >= sentStart ? inMention(b) : undefined;
-    if (mod && mod.tokEnd === j && usable(mod) && !prepBefore(toks, mod, sentStart) && !isObjectOfVerb(toks, mod, sentStart)) return [mod];
-    while (b >= sentStart && toks[b].pos === "DET") b--;
+    if (mod && mod.tokEnd === j && usable(mod) && !mod.parts.possessive && !prepBefore(toks, mod, sentStart) && !isObjectOfVerb(toks, mod, sentStart)) return [mod];
+    while (b >= sentStart && (toks[b].pos === "DET" || POSS_PRON.has(toks[b].lower))) b--;
     const before = b >= sentStart ? toks[b] : undefined;
     // an object of a participle ("ships escorting the mission were blocked") is not the subject either
     const participleObject = before?.pos === "VERB" && /(ing|ed)$/.test(before.lower);
