@@ -40,7 +40,7 @@ export function buildGazetteer(lex: Lexicon, userActors: UserActor[] = []): Gaze
   for (const o of lex.igos) addForms(o.names, o.caseSensitive, { kind: "igo", country: "IGO", sector: "IGO", name: o.names[0], igo: o.code });
   for (const gr of lex.groups) addForms(gr.names, gr.caseSensitive, { kind: "group", country: gr.country ?? "", sector: gr.sector, name: gr.names[0] });
   for (const p of lex.people) {
-    const e: GazetteerEntry = { kind: "person", country: p.country, sector: p.sector, name: p.name, periods: p.periods };
+    const e: GazetteerEntry = { kind: "person", country: p.country, sector: p.sector, name: p.name, role: p.role, periods: p.periods };
     addForms([p.name, ...(p.aliases ?? [])], undefined, e);
   }
   for (const r of lex.roles) {

@@ -22,6 +22,8 @@ export interface GazetteerEntry {
   unidentified?: boolean;
   /** Exact-case surface form required. */
   exact?: string;
+  /** People only: the office they are known by ("Prime Minister"). */
+  role?: string;
   /** People only: validity periods for time-bound offices. */
   periods?: { from?: string; to?: string; sector?: Sector; role?: string; country?: string }[];
 }

@@ -32,6 +32,8 @@ export interface MentionParts {
   unidentified?: boolean;
   /** A plural role with a postmodifier that is no country ("leaders from several countries"). */
   generic?: boolean;
+  /** A known person's office, for "the king" / "the minister" later on. */
+  roleHint?: string;
   /** Named by a group entry (a party, agency, armed group). */
   isGroup?: boolean;
   /** Possessive pronoun (his, her, its, their). */
@@ -293,7 +295,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
             parts.name = h.b - h.a >= 2 ? spanText(h.a, h.b) : surnames.get(lower[h.a])?.parts.name ?? e.name;
             if (h.b - h.a >= 2) parts.surname = lower[h.b - 1];
             if (!parts.country) { parts.country = e.country; parts.countryFrom = "person"; }
-            parts.sector = e.sector; parts.role ??= undefined;
+            parts.sector = e.sector; parts.roleHint = e.role?.toLowerCase();
             break;
           case "role": {
             parts.role = e.name; parts.sector = e.sector;

@@ -5,6 +5,8 @@ import type { Actor, ArticleDoc, Sector } from "../../doc/types.js";
 import type { FoundMention, MentionParts } from "./mentions.js";
 
 const PERSON_PRONOUNS = new Set(["he", "she", "him", "her"]);
+/** Weapons stand for the forces that use them only when the text says whose they are. */
+const WEAPONS = new Set(["missile", "rocket", "drone", "shell", "bomb", "jet", "warplane", "tank", "vessel", "ship", "warship", "aircraft", "plane", "helicopter", "artillery", "gunboat", "submarine"]);
 const SPEECH_LEMMAS = new Set(["say", "add", "tell", "state", "announce", "note", "stress", "believe", "hope", "expect", "insist"]);
 
 /** The country the article is mostly about: the most-mentioned one, the dateline's on a tie. */
@@ -76,14 +78,15 @@ export function resolveCoreference(doc: ArticleDoc, mentions: FoundMention[], da
     } else if (p.role) {
       // "the minister": an earlier actor with the same title head, preferring one that was a
       // sentence's subject (news refers back to its protagonist), else the article's country
-      const same = [...done].reverse().filter((d) => d.actor && d.parts.role && d.sent >= m.sent - 8 && headWord(d.parts.role) === headWord(p.role!) && (d.parts.plural ?? false) === (p.plural ?? false));
+      const roleOf = (d: FoundMention) => d.parts.role ?? d.parts.roleHint;
+      const same = [...done].reverse().filter((d) => d.actor && roleOf(d) && d.sent >= m.sent - 8 && headWord(roleOf(d)!) === headWord(p.role!) && (d.parts.plural ?? false) === (p.plural ?? false));
       const subj = same.find((d) => isSentenceSubject(d, done));
       const ante = subj ?? same[0];
       // else the last actor of the same sector named with its country ("the army" after "Israel's military")
       const sameSector = ante ? undefined : [...done].reverse().find((d) => d.actor && d.sent >= m.sent - 5 && d.parts.country && d.parts.sector === p.sector && d.actor.country !== "IGO");
       if (ante?.actor && !p.name) m.actor = { ...ante.actor, text: actorOf(m, doc, ante.actor.country).text };
       else if (sameSector?.actor && !p.unidentified && !p.generic) m.actor = actorOf(m, doc, sameSector.actor.country);
-      else if (home && !p.unidentified && !p.generic) m.actor = actorOf(m, doc, home);
+      else if (home && !p.unidentified && !p.generic && !WEAPONS.has(headWord(p.role))) m.actor = actorOf(m, doc, home);
     }
     if (m.actor || m.members) done.push(m);
   }

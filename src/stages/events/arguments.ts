@@ -13,6 +13,16 @@ const CLAUSE_STOP = new Set([";", "while", "whereas", "because", "although", "th
 const BE = new Set(["be", "get"]);
 const POSS_PRON = new Set(["his", "her", "its", "their", "our", "my", "your"]);
 const RELATIVE = new Set(["that", "which", "who"]);
+/** Nouns that speak or act for the actor in their "of"/"for" phrase. */
+const TRANSPARENT_HEADS = new Set(["office", "spokesman", "spokeswoman", "spokesperson", "representative", "delegation", "embassy", "government", "administration", "team", "lawyers", "lawyer", "envoy", "statement", "leadership", "supporters", "members", "forces", "troops", "ministry", "cabinet"]);
+
+/** The noun right before the preposition that governs a mention ("the office of X" → office). */
+function headBeforePrep(toks: Token[], m: FoundMention, sentStart: number): string | undefined {
+  let k = m.tokStart - 1;
+  while (k >= sentStart && toks[k].pos !== "ADP") k--;
+  const h = toks[k - 1];
+  return h && h.pos === "NOUN" ? h.lemma : undefined;
+}
 
 export interface ArgMention { m: FoundMention; prep?: string }
 
@@ -75,6 +85,13 @@ function coordinated(toks: Token[], ms: FoundMention[], idx: number, dir: 1 | -1
 /** Subject mentions of the predicate at token `v` (several when coordinated). */
 export function findSubject(toks: Token[], ms: FoundMention[], v: number, sentStart: number, depth = 0): FoundMention[] {
   const inMention = (k: number) => ms.find((m) => m.tokStart <= k && k < m.tokEnd);
+  // "Prague's decision to expel …": the doer of an infinitive after a noun is that noun's owner
+  if (toks[v - 1]?.lower === "to" && toks[v - 2]?.pos === "NOUN" && !inMention(v - 2)) {
+    let j = v - 2;
+    while (j - 1 >= sentStart && /^(NOUN|ADJ)$/.test(toks[j - 1].pos) && !inMention(j - 1)) j--;
+    const owner = inMention(j - 1);
+    return owner && usable(owner) && owner.tokEnd === j ? [owner] : [];
+  }
   let k = v - 1;
   while (k > sentStart && (toks[k].pos === "ADV" || toks[k].pos === "AUX" || toks[k].pos === "PART" || SKIP_BACK.has(toks[k].lower))) k--;
   // a participle clause (", killing …") or a coordinated verb phrase ("met X and praised Y"):
@@ -124,6 +141,8 @@ export function findSubject(toks: Token[], ms: FoundMention[], v: number, sentSt
     }
     if (!usable(m)) continue;
     const prep = prepBefore(toks, m, sentStart);
+    // "The office of Nepal's Prime Minister … conveyed": a head that only speaks for its owner
+    if ((prep === "of" || prep === "for") && TRANSPARENT_HEADS.has(headBeforePrep(toks, m, sentStart) ?? "") && !between.some((t) => t.pos === "VERB")) return [m];
     // the agent of a participle on the subject: "rocket salvoes launched by militants … killed"
     if (prep === "by" && toks[m.tokStart - 1]?.lower === "by" && /ed$/.test(toks[m.tokStart - 2]?.lower ?? "") && !between.some((t) => t.pos === "VERB")) return [m];
     if (prep) continue;
@@ -176,6 +195,8 @@ function directObject(toks: Token[], from: number, to: number): boolean {
     const t = toks[k];
     if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "ADV" || t.lower === "of" || t.lower === "'s" || t.lower === "’s" || t.text === "-") continue;
     if (t.pos === "PART" && t.lower !== "to") continue;
+    // "infrastructure belonging to the Islamic Jihad", "a building used by the Health Ministry"
+    if (/^(belonging|linked|used|owned|run|operated|controlled|backed)$/.test(t.lower) && /^(to|by)$/.test(toks[k + 1]?.lower ?? "")) { k++; continue; }
     return false;
   }
   return true;

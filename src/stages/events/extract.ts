@@ -130,7 +130,9 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       if (p0type === "THREATEN" && !clause.some((t) => /^(will|would|'ll|wo|if|unless|could)$/.test(t.lower))) return undefined;
       // not the speaker's own side: "warned that the police would …" names no target
       const own = (a: Actor) => !!speaker && a.country === speaker.country && !["CIV", "OPP", "REB", "PTY", "MED", "NGO"].includes(a.sector);
-      return ms.find((m) => m.tokStart > k && m.tokStart < k + 20 && m.kind !== "pronoun" && m.actor && !m.parts.modifierOnly && !m.parts.possessive && !own(m.actor));
+      // places ("in Niger") are not who a threat is aimed at; the agent ("by the bloc") often is
+      const locative = (m: FoundMention) => /^(in|at|on|near|from|to|across|into|inside|within)$/.test(prepBefore(toks, m, s.tokStart) ?? "");
+      return ms.find((m) => m.tokStart > k && m.tokStart < k + 20 && m.kind !== "pronoun" && m.actor && !m.parts.modifierOnly && !m.parts.possessive && !own(m.actor) && !locative(m));
     }
 
     function eventsFor(trig: Trigger, at: number): EventCandidate[] {
@@ -183,6 +185,8 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
           if (obj && !used.has(obj)) targets = [obj];
         }
       }
+      // a verb that needs an actor as its direct object ("seized power" is no arrest)
+      if (p.requiresActorObject && !isNoun && !isPassive(toks, at, s.tokStart) && !(targets.length && targets[0].tokStart <= trig.after + 4 && !prepBefore(toks, targets[0], s.tokStart))) return [];
       const srcActors = subjects.flatMap(actorsOf);
       let tgtActors = targets.flatMap(actorsOf);
       // statements about another party in a clause: "warned that it would hit back if Washington …"

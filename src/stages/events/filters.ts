@@ -15,7 +15,7 @@ const OTHER_MODALS = new Set(["could", "may", "might", "should", "must", "can", 
 const FUTURE_GOVERNORS = new Set([
   "plan", "expect", "due", "set", "going", "agree", "decide", "offer", "promise", "pledge", "vow", "hope", "want", "intend",
   "seek", "aim", "prepare", "ready", "willing", "determined", "invite", "scheduled", "slated", "poised", "likely", "keen", "eager",
-  "propose", "wish", "look", "resolve", "commit", "prepared", "expected", "planned", "scheduled", "ask", "urge", "call", "appeal",
+  "propose", "wish", "look", "resolve", "commit", "prepared", "expected", "planned", "scheduled", "right", "threaten", "vow",
 ]);
 /** Verbs that make the act under them unreal: "refused to meet", "failed to agree". */
 const NEGATING_GOVERNORS = new Set(["refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "cease", "halt", "oppose", "resist", "prevent"]);

@@ -58,7 +58,9 @@ export function findTriggers(toks: Token[], s: Sentence, index: PatternIndex): T
     }
     if (!forms.length) continue;
     for (const f of forms) {
-      if (f.kind === "verb" && !retagged && !VERBISH.has(t.pos) && !(t.pos === "NOUN" && f.words.length > 1)) {
+      // a multiword verb the tagger read as a noun ("protest against") counts only after a subject, not after "the"/"a"
+      const nounAsVerb = t.pos === "NOUN" && f.words.length > 1 && !!prev && /^(PROPN|PRON|NOUN)$/.test(prev.pos);
+      if (f.kind === "verb" && !retagged && !VERBISH.has(t.pos) && !nounAsVerb) {
         // wink sometimes tags a verb as a noun after a name ("Trump telephoned"); accept when a name precedes
         const prev = toks[i - 1];
         if (!(t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "PROPN") || !prev || !(prev.pos === "PROPN" || prev.pos === "PRON")) continue;
