@@ -86,11 +86,34 @@ export function resolveCoreference(doc: ArticleDoc, mentions: FoundMention[], da
       const sameSector = ante ? undefined : [...done].reverse().find((d) => d.actor && d.sent >= m.sent - 5 && d.parts.country && d.parts.sector === p.sector && d.actor.country !== "IGO");
       if (ante?.actor && !p.name) m.actor = { ...ante.actor, text: actorOf(m, doc, ante.actor.country).text };
       else if (sameSector?.actor && !p.unidentified && !p.generic) m.actor = actorOf(m, doc, sameSector.actor.country);
-      else if (home && !p.unidentified && !p.generic && !WEAPONS.has(headWord(p.role))) m.actor = actorOf(m, doc, home);
+      else if (!p.unidentified && !p.generic && !WEAPONS.has(headWord(p.role))) {
+        // "the army", "police": the armed side is the country the article shows acting (as a
+        // subject, not inside "in Gaza"), else the article's main country
+        const acting = p.sector === "MIL" ? subjectCountry(doc, done) : undefined;
+        const c = acting ?? home;
+        if (c) m.actor = actorOf(m, doc, c);
+      }
     }
     if (m.actor || m.members) done.push(m);
   }
   return done;
+}
+
+/** The country most often named as the subject of a verb so far. */
+function subjectCountry(doc: ArticleDoc, done: FoundMention[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const d of done) {
+    if (!d.actor || d.kind === "pronoun" || d.actor.country === "IGO" || d.parts.modifierOnly) continue;
+    // a subject: the verb follows it ("as Israel resumed air strikes")
+    let k = d.tokEnd;
+    while (doc.tokens[k]?.pos === "ADV") k++;
+    const next = doc.tokens[k];
+    if (!next || !(next.pos === "VERB" || next.pos === "AUX")) continue;
+    counts.set(d.actor.country, (counts.get(d.actor.country) ?? 0) + 1);
+  }
+  let best: string | undefined, n = 0;
+  for (const [c, k] of counts) if (k > n) { best = c; n = k; }
+  return best;
 }
 
 /** Whether a mention is the first actor named in its sentence (its likely subject). */

@@ -13,6 +13,8 @@ const CLAUSE_STOP = new Set([";", "while", "whereas", "because", "although", "th
 const BE = new Set(["be", "get"]);
 const POSS_PRON = new Set(["his", "her", "its", "their", "our", "my", "your"]);
 const RELATIVE = new Set(["that", "which", "who"]);
+const CLAUSE_CONJ = new Set(["as", "after", "before", "since", "until", "because", "while", "once", "when", "though", "although", "if", "unless"]);
+const OWNING = new Set(["belonging", "linked", "used", "owned", "run", "operated", "controlled", "backed"]);
 /** Nouns that speak or act for the actor in their "of"/"for" phrase. */
 const TRANSPARENT_HEADS = new Set(["office", "spokesman", "spokeswoman", "spokesperson", "representative", "delegation", "embassy", "government", "administration", "team", "lawyers", "lawyer", "envoy", "statement", "leadership", "supporters", "members", "forces", "troops", "ministry", "cabinet"]);
 
@@ -39,6 +41,14 @@ export function prepBefore(toks: Token[], m: FoundMention, sentStart: number): s
   }
   if (k < sentStart) return undefined;
   const t = toks[k];
+  // "as Israel resumed air strikes": a conjunction before a clause's subject is no preposition
+  if (CLAUSE_CONJ.has(t.lower)) {
+    let n = m.tokEnd;
+    while (toks[n]?.pos === "ADV") n++;
+    if (toks[n]?.pos === "VERB" || toks[n]?.pos === "AUX") return undefined;
+  }
+  // "infrastructure belonging to the Islamic Jihad": the owner inside an object phrase
+  if ((t.lower === "to" || t.lower === "by") && OWNING.has(toks[k - 1]?.lower ?? "")) return "of";
   if (t.pos === "ADP" || t.lower === "to" || t.lower === "including") return t.lower;
   // an acronym in brackets after a name ("the Organization … (D-8)") is no argument of its own
   if (t.text === "(" || t.text === "[") return "(";
@@ -178,7 +188,7 @@ export function findTarget(toks: Token[], ms: FoundMention[], from: number, slot
   // a visit to Taiwan" takes China, though "to" comes before "over" in the slot list
   for (const m of cands) {
     if (!usable(m)) continue;
-    const prep = prepBefore(toks, m, from);
+    const prep = prepBefore(toks, m, Math.max(0, from - 1));
     // the direct object may hold an "of" phrase: "appreciated the kindness of the people of Pakistan"
     const fits = slots.some((slot) => (slot === "obj" ? (!prep || prep === "of") && directObject(toks, from, m.tokStart) : prep === slot));
     if (!fits) continue;
@@ -193,10 +203,12 @@ function directObject(toks: Token[], from: number, to: number): boolean {
   if (to - from > 10) return false;
   for (let k = from; k < to; k++) {
     const t = toks[k];
-    if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "ADV" || t.lower === "of" || t.lower === "'s" || t.lower === "’s" || t.text === "-") continue;
+    if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "ADV" || POSS_PRON.has(t.lower) || t.lower === "of" || t.lower === "'s" || t.lower === "’s" || t.text === "-") continue;
     if (t.pos === "PART" && t.lower !== "to") continue;
+    // "rocket-launching infrastructure": a gerund modifying a noun
+    if (t.pos === "VERB" && t.lower.endsWith("ing") && /^(NOUN|PROPN)$/.test(toks[k + 1]?.pos ?? "")) continue;
     // "infrastructure belonging to the Islamic Jihad", "a building used by the Health Ministry"
-    if (/^(belonging|linked|used|owned|run|operated|controlled|backed)$/.test(t.lower) && /^(to|by)$/.test(toks[k + 1]?.lower ?? "")) { k++; continue; }
+    if (OWNING.has(t.lower) && /^(to|by)$/.test(toks[k + 1]?.lower ?? "")) { k++; continue; }
     return false;
   }
   return true;
