@@ -5,6 +5,8 @@ import type { Actor, ArticleDoc, Sector } from "../../doc/types.js";
 import type { FoundMention, MentionParts } from "./mentions.js";
 
 const PERSON_PRONOUNS = new Set(["he", "she", "him", "her"]);
+/** Generic words for an organisation already named: "the bloc", "the community". */
+const IGO_ANAPHORS = new Set(["bloc", "community", "alliance", "union", "organisation", "organization", "grouping", "body", "commission", "authority"]);
 /** Weapons stand for the forces that use them only when the text says whose they are. */
 const WEAPONS = new Set(["missile", "rocket", "drone", "shell", "bomb", "jet", "warplane", "tank", "vessel", "ship", "warship", "aircraft", "plane", "helicopter", "artillery", "gunboat", "submarine"]);
 const SPEECH_LEMMAS = new Set(["say", "add", "tell", "state", "announce", "note", "stress", "believe", "hope", "expect", "insist"]);
@@ -72,6 +74,10 @@ export function resolveCoreference(doc: ArticleDoc, mentions: FoundMention[], da
     } else if (p.country) {
       m.actor = actorOf(m, doc, p.country);
       if (p.surname) m.surname = p.surname;
+    } else if (p.role && IGO_ANAPHORS.has(headWord(p.role)) && !p.plural && lastIgo(done, m.sent)) {
+      // "the bloc", "the community", "the alliance": the organisation named before
+      const igo = lastIgo(done, m.sent)!;
+      m.actor = { ...igo, text: actorOf(m, doc, "IGO").text };
     } else if (p.role && possessorOf(m, done)?.actor) {
       // "his spokesperson", "its officers": the possessor's country
       m.actor = actorOf(m, doc, possessorOf(m, done)!.actor!.country);
@@ -86,7 +92,7 @@ export function resolveCoreference(doc: ArticleDoc, mentions: FoundMention[], da
       const sameSector = ante ? undefined : [...done].reverse().find((d) => d.actor && d.sent >= m.sent - 5 && d.parts.country && d.parts.sector === p.sector && d.actor.country !== "IGO");
       if (ante?.actor && !p.name) m.actor = { ...ante.actor, text: actorOf(m, doc, ante.actor.country).text };
       else if (sameSector?.actor && !p.unidentified && !p.generic) m.actor = actorOf(m, doc, sameSector.actor.country);
-      else if (!p.unidentified && !p.generic && !WEAPONS.has(headWord(p.role))) {
+      else if (!p.unidentified && !p.generic && !WEAPONS.has(headWord(p.role)) && p.sector !== "IGO") {
         // "the army", "police": the armed side is the country the article shows acting (as a
         // subject, not inside "in Gaza"), else the article's main country
         const acting = p.sector === "MIL" ? subjectCountry(doc, done) : undefined;
@@ -177,6 +183,16 @@ function recentDistinct(done: FoundMention[], sent: number, n: number, counts: M
   const rank = (a: Actor) => counts.get(a.country) ?? 0;
   const top = recent.map((a, i) => ({ a, i })).sort((x, y) => rank(y.a) - rank(x.a) || x.i - y.i).slice(0, n);
   return top.sort((x, y) => y.i - x.i).map((x) => x.a);
+}
+
+/** The last intergovernmental organisation named within the last ten sentences. */
+function lastIgo(done: FoundMention[], sent: number): Actor | undefined {
+  for (let i = done.length - 1; i >= 0; i--) {
+    const d = done[i];
+    if (d.sent < sent - 10) break;
+    if (d.actor?.country === "IGO" && d.kind !== "pronoun" && d.actor.igo) return d.actor;
+  }
+  return undefined;
 }
 
 /** The possessive pronoun right before a mention ("his spokesperson"), if resolved. */

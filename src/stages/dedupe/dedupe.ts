@@ -13,6 +13,10 @@ export function eventKey(e: { type: PlovType; source: { country: string }; targe
 
 export function dedupeEvents(events: EventCandidate[]): EventCandidate[] {
   const best = new Map<string, EventCandidate>();
+  // "the two leaders will hold talks on Monday" during a visit already reported: the meeting is
+  // part of the visit (CONSULT), not a promise (the guideline's boundary case)
+  const consulted = new Set(events.filter((e) => e.type === "CONSULT").map((e) => eventKey({ ...e, type: "CONSULT" })));
+  events = events.filter((e) => !(e.type === "AGREE" && e.cameo === "036" && consulted.has(eventKey({ ...e, type: "CONSULT" }))));
   for (const e of events) {
     const k = eventKey(e);
     const b = best.get(k);

@@ -143,6 +143,10 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       if (p.needsInfinitive && !infinitiveAfter(toks, trig.after, s.tokEnd)) return [];
       // "the arrest, prosecution and sentencing of Navalny": a gerund with "of" is a noun
       if (!isNoun && toks[at].lower.endsWith("ing") && toks[trig.after]?.lower === "of") return [];
+      // "for fighting along the border": a gerund after a preposition names the act, it does not report it
+      if (!isNoun && toks[at].lower.endsWith("ing") && toks[at - 1]?.pos === "ADP") return [];
+      // "what he called a provocation": naming, not a call
+      if (p.type === "CONSULT" && toks.slice(Math.max(s.tokStart, at - 3), at).some((t) => t.lower === "what")) return [];
       let subjects: FoundMention[];
       let targets: FoundMention[];
       const used = new Set<FoundMention>();
@@ -177,7 +181,8 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         // "handed the Chinese ambassador a sharply worded protest": the actor between a light
         // verb and its event noun is the one it is done to
         if (trig.object && !trig.form.objectIsActor) {
-          const indirect = ms.find((m) => m.tokStart > at && m.tokEnd <= trig.object![0] && m.actor && !m.parts.possessive && !used.has(m));
+          const src0 = subjects[0]?.actor?.country;
+          const indirect = ms.find((m) => m.tokStart > at && m.tokEnd <= trig.object![0] && m.actor && !m.parts.possessive && !used.has(m) && m.actor.country !== src0);
           if (indirect) targets = [indirect];
         }
         if (trig.form.objectIsActor && trig.object) {
@@ -187,6 +192,8 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       }
       // a verb that needs an actor as its direct object ("seized power" is no arrest)
       if (p.requiresActorObject && !isNoun && !isPassive(toks, at, s.tokStart) && !(targets.length && targets[0].tokStart <= trig.after + 4 && !prepBefore(toks, targets[0], s.tokStart))) return [];
+      // cooperation is done to actors, not to a demonym on another noun ("what he called an Armenian provocation")
+      if (COOPERATIVE.has(p.type)) targets = targets.filter((m) => !(m.parts.countryFrom === "demonym" && m.parts.head && !m.parts.role));
       const srcActors = subjects.flatMap(actorsOf);
       let tgtActors = targets.flatMap(actorsOf);
       // statements about another party in a clause: "warned that it would hit back if Washington …"
@@ -245,7 +252,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         if (sameActor(a, b)) continue;
         if (a.country === "---" || b.country === "---") continue;
         evs.push({
-          type, mode, cameo,
+          type, mode, cameo: fact === "future" && p.type === "CONSULT" ? "036" : cameo,
           source: actingSector(a, type), target: b,
           sent: s.i, trigger: at, pattern: p.id,
           date: doc.article.date,

@@ -67,7 +67,9 @@ export function findTriggers(toks: Token[], s: Sentence, index: PatternIndex): T
       }
       if (f.kind === "noun" && t.pos !== "NOUN" && t.pos !== "PROPN") continue;
       // an attributive participle ("the party founded by jailed former prime minister …") is no predicate
-      if (f.kind === "verb" && /ed$/.test(t.lower) && /^(ADP|DET)$/.test(prev?.pos ?? "") && /^(NOUN|ADJ|PROPN)$/.test(toks[i + 1]?.pos ?? "")) continue;
+      // ("the internationally recognised government" too)
+      const prevNonAdv = prev?.pos === "ADV" ? toks[i - 2] : prev;
+      if (f.kind === "verb" && /ed$/.test(t.lower) && /^(ADP|DET|PART)$/.test(prevNonAdv?.pos ?? "") && /^(NOUN|ADJ|PROPN)$/.test(toks[i + 1]?.pos ?? "")) continue;
       if (!f.words.every((w, j) => (j === 0 && retagged) || wordAt(toks, i + j, w, j === 0))) continue;
       let after = i + f.words.length;
       let object: [number, number] | undefined;
