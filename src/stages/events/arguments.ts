@@ -199,12 +199,14 @@ export function findTarget(toks: Token[], ms: FoundMention[], from: number, slot
 }
 
 /** Only determiners, adjectives, nouns and "of"/"'s" between the predicate and the mention. */
-function directObject(toks: Token[], from: number, to: number): boolean {
+export function directObject(toks: Token[], from: number, to: number): boolean {
   if (to - from > 10) return false;
   for (let k = from; k < to; k++) {
     const t = toks[k];
     if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "ADV" || POSS_PRON.has(t.lower) || t.lower === "of" || t.lower === "'s" || t.lower === "’s" || t.text === "-") continue;
     if (t.pos === "PART" && t.lower !== "to") continue;
+    // quantifiers: "killed at least 18 people", "more than 40,000"
+    if ((t.lower === "at" && /^(least|most)$/.test(toks[k + 1]?.lower ?? "")) || (t.lower === "than" && /^(more|less|fewer)$/.test(toks[k - 1]?.lower ?? "")) || (t.lower === "up" && toks[k + 1]?.lower === "to")) { if (t.lower !== "than") k++; continue; }
     // "rocket-launching infrastructure": a gerund modifying a noun
     if (t.pos === "VERB" && t.lower.endsWith("ing") && /^(NOUN|PROPN)$/.test(toks[k + 1]?.pos ?? "")) continue;
     // "infrastructure belonging to the Islamic Jihad", "a building used by the Health Ministry"

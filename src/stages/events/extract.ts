@@ -3,7 +3,7 @@
 // become AGREE; future or unreal conflict is dropped unless a threat.
 import type { Actor, ArticleDoc, EventCandidate, PlovType, Sector, Token } from "../../doc/types.js";
 import type { FoundMention } from "../actors/mentions.js";
-import { findSubject, findTarget, isPassive, prepBefore } from "./arguments.js";
+import { directObject, findSubject, findTarget, isPassive, prepBefore } from "./arguments.js";
 import { factuality, isEmbedded } from "./filters.js";
 import type { PatternIndex } from "./patterns.js";
 import { findTriggers, type Trigger } from "./triggers.js";
@@ -144,7 +144,8 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       // "the arrest, prosecution and sentencing of Navalny": a gerund with "of" is a noun
       if (!isNoun && toks[at].lower.endsWith("ing") && toks[trig.after]?.lower === "of") return [];
       // "for fighting along the border": a gerund after a preposition names the act, it does not report it
-      if (!isNoun && toks[at].lower.endsWith("ing") && toks[at - 1]?.pos === "ADP") return [];
+      // ("responded by thanking the UAE" is done, though: "by" gives the means)
+      if (!isNoun && toks[at].lower.endsWith("ing") && toks[at - 1]?.pos === "ADP" && toks[at - 1].lower !== "by") return [];
       // "what he called a provocation": naming, not a call
       if (p.type === "CONSULT" && toks.slice(Math.max(s.tokStart, at - 3), at).some((t) => t.lower === "what")) return [];
       let subjects: FoundMention[];
@@ -191,7 +192,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         }
       }
       // a verb that needs an actor as its direct object ("seized power" is no arrest)
-      if (p.requiresActorObject && !isNoun && !isPassive(toks, at, s.tokStart) && !(targets.length && targets[0].tokStart <= trig.after + 4 && !prepBefore(toks, targets[0], s.tokStart))) return [];
+      if (p.requiresActorObject && !isNoun && !isPassive(toks, at, s.tokStart) && !(targets.length && /^(of)?$/.test(prepBefore(toks, targets[0], s.tokStart) ?? "") && directObject(toks, trig.after, targets[0].tokStart))) return [];
       // cooperation is done to actors, not to a demonym on another noun ("what he called an Armenian provocation")
       if (COOPERATIVE.has(p.type)) targets = targets.filter((m) => !(m.parts.countryFrom === "demonym" && m.parts.head && !m.parts.role));
       const srcActors = subjects.flatMap(actorsOf);
@@ -200,6 +201,11 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       if (!tgtActors.length && COMPLEMENT_TYPES.has(p.type) && srcActors.length) {
         const comp = complementTarget(trig.after, srcActors[0]);
         if (comp) tgtActors = actorsOf(comp);
+      }
+      // "called to congratulate Modi", "visited to attend …": a visit or call with no object of its own
+      // is paid to the object of its purpose
+      if (!tgtActors.length && p.type === "CONSULT" && !isNoun && toks[trig.after]?.lower === "to" && toks[trig.after + 1]?.pos === "VERB") {
+        tgtActors = findTarget(toks, ms, trig.after + 2, ["obj"], s.tokEnd, used).flatMap(actorsOf);
       }
       // "Moscow condemned the decision": a noun that takes up an act already reported points to its doer
       if (!tgtActors.length && ANAPHOR_TYPES.has(p.type) && srcActors.length) {

@@ -22,7 +22,7 @@ const NEGATING_GOVERNORS = new Set(["refuse", "fail", "decline", "deny", "reject
 const CONDITIONAL = new Set(["if", "unless", "whether", "lest"]);
 /** Verbs of remembering: the act they govern lies in the past. */
 const RECALL = new Set(["recall", "remember", "describe", "refer", "mention", "cite", "commemorate", "mark", "reflect"]);
-const PAST_ADJ = new Set(["historic", "previous", "earlier", "last", "past", "former", "first", "late"]);
+const PAST_ADJ = new Set(["historic", "previous", "earlier", "last", "past", "former", "late"]);
 
 /**
  * Classifies the predicate at `v` from the words before it in its clause

@@ -29,14 +29,15 @@ function findObject(toks: Token[], from: number, end: number, objects: string[][
   const limit = Math.min(end, from + 10);
   for (let k = from; k < limit; k++) {
     const t = toks[k];
+    // the object noun itself first: "tear gas" may be tagged as a verb
+    for (const o of objects) {
+      if (o.every((w, j) => wordAt(toks, k + j, w, false) || (j === o.length - 1 && toks[k + j]?.lemma === w))) return [k, k + o.length];
+    }
     // participles used as adjectives ("desperately needed relief supplies") do not end the phrase
     if (t.pos === "VERB" && !(/(ed|ing)$/.test(t.lower) && /^(NOUN|ADJ)$/.test(toks[k + 1]?.pos ?? ""))) return undefined;
     // "began Orient Shield, a large-scale joint military exercise": a name and its apposition
     if (t.pos === "PUNCT" && t.text !== "-" && !(t.text === "," && toks[k - 1]?.pos === "PROPN")) return undefined;
     if (t.pos === "ADP" && t.lower !== "of") return undefined;
-    for (const o of objects) {
-      if (o.every((w, j) => wordAt(toks, k + j, w, false) || (j === o.length - 1 && toks[k + j]?.lemma === w))) return [k, k + o.length];
-    }
   }
   return undefined;
 }
