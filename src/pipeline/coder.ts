@@ -81,7 +81,9 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
     let dates = datesBySent.get(s.i);
     if (!dates) datesBySent.set(s.i, (dates = findDates(s.text, doc.article.date)));
     const at = doc.tokens[e.trigger].start - s.start;
-    const d = eventDate(dates, at, doc.article.date);
+    // a date inside a relative clause the predicate is not in ("…, who became foreign minister
+    // in May,") dates that clause, not the event
+    const d = eventDate(dates.filter((x) => !insideOtherRelative(s.text, x.start, at)), at, doc.article.date);
     if (d.background) continue;
     if (d.future && e.type !== "AGREE" && e.type !== "THREATEN") {
       if (["CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"].includes(e.type)) { e.type = "AGREE"; e.cameo = "030"; e.mode = undefined; }
@@ -104,6 +106,18 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
     out.push(e);
   }
   return out;
+}
+
+/** Whether character `pos` lies in a ", who/which/where …" clause of the sentence that does not hold `at`. */
+function insideOtherRelative(text: string, pos: number, at: number): boolean {
+  const re = /,\s+(who|which|where)\b/g;
+  for (let m; (m = re.exec(text)); ) {
+    const start = m.index;
+    const comma = text.indexOf(",", start + 1);
+    const end = comma < 0 ? text.length : comma;
+    if (pos > start && pos < end && !(at > start && at < end)) return true;
+  }
+  return false;
 }
 
 function toCoded(doc: ArticleDoc, e: EventCandidate, lex: Lexicon): CodedEvent {

@@ -38,6 +38,8 @@ export interface MentionParts {
   isGroup?: boolean;
   /** Possessive pronoun (his, her, its, their). */
   possessive?: boolean;
+  /** Inside quotation marks. */
+  quoted?: boolean;
   /** Renames the mention before it: "his counterpart, Foreign Minister Dmytro Kuleba". */
   appositive?: boolean;
 }
@@ -182,6 +184,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
       }
       i = phrase.tokEnd;
     }
+    markQuoted(sentMentions, toks, s.tokStart, end);
     distributeCountry(sentMentions, lower);
     markAppositives(sentMentions, lower);
     out.push(...sentMentions);
@@ -335,6 +338,20 @@ function distributeCountry(ms: FoundMention[], lower: string[]): void {
       a.parts.country = b.parts.country; a.parts.countryFrom = "postmodifier";
     }
   }
+}
+
+/** Marks mentions inside quotation marks (a speaker's own words). */
+function markQuoted(ms: FoundMention[], toks: Token[], start: number, end: number): void {
+  let open = false;
+  const inside = new Set<number>();
+  for (let k = start; k < end; k++) {
+    const t = toks[k].text;
+    if (t === "“") open = true;
+    else if (t === "”") open = false;
+    else if (t === '"') open = !open;
+    else if (open) inside.add(k);
+  }
+  for (const m of ms) if (inside.has(m.tokStart)) m.parts.quoted = true;
 }
 
 /** "X, the foreign minister of Y," and "his counterpart, Foreign Minister Z": the second names the first again. */

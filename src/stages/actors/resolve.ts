@@ -153,7 +153,9 @@ function pronounAntecedent(m: FoundMention, done: FoundMention[], all: FoundMent
     if (other) return other;
   }
   for (let s = m.sent - 1; s >= Math.max(0, m.sent - 4); s--) {
-    const cands = done.filter((d) => d.sent === s && pick(d));
+    // a pronoun outside quotes refers to the speaker, not to someone named in the quote
+    const all = done.filter((d) => d.sent === s && pick(d));
+    const cands = m.parts.quoted ? all : [...all.filter((d) => !d.parts.quoted), ...all.filter((d) => d.parts.quoted)];
     const c = cands.find((d) => !subjectOfSentence?.actor || d.actor?.country !== subjectOfSentence.actor.country || d.actor.name !== subjectOfSentence.actor.name);
     if (c) return c;
   }
