@@ -78,6 +78,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
     // the first (most specific) reading's type at each trigger position
     const triggerAt = new Map<number, string>();
     for (const t of triggers) if (!triggerAt.has(t.at)) triggerAt.set(t.at, t.form.pattern.type);
+    const objectRanges = triggers.filter((t) => t.object).map((t) => t.object!);
     const byAt = new Map<number, Trigger[]>();
     for (const t of triggers) {
       let l = byAt.get(t.at);
@@ -140,6 +141,8 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       p0type = p.type;
       const isNoun = trig.form.kind === "noun";
       if (isEmbedded(toks, at, s.tokStart, triggerAt, isNoun)) return [];
+      // the event noun of a light verb ("handed … a sharply worded protest") is that verb's
+      if (isNoun && objectRanges.some(([a, b]) => a <= at && at < b)) return [];
       if (p.needsInfinitive && !infinitiveAfter(toks, trig.after, s.tokEnd)) return [];
       // "the arrest, prosecution and sentencing of Navalny": a gerund with "of" is a noun
       if (!isNoun && toks[at].lower.endsWith("ing") && toks[trig.after]?.lower === "of") return [];
@@ -215,6 +218,14 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       // lifting a curfew or restrictions: done to the source's own population
       if (!tgtActors.length && p.defaultTarget === "population" && srcActors.length === 1 && srcActors[0].country !== "IGO") {
         tgtActors = [{ text: "population", country: srcActors[0].country, sector: "CIV" }];
+      }
+      // a demonstration reported with no one named: the people of the place, against their government
+      if (p.type === "PROTEST" && isNoun && !srcActors.length && /^(a|an|the|this|that|latest|new|fresh|mass|\d.*)$/i.test(toks[at - 1]?.lower ?? "")) {
+        const local = ms.find((m) => m.actor && m.actor.country !== "IGO" && m.kind !== "pronoun")?.actor;
+        if (local) srcActors.push({ text: "protesters", country: local.country, sector: "CIV" });
+      }
+      if (p.type === "PROTEST" && srcActors.length && !tgtActors.length) {
+        tgtActors = [{ text: "government", country: srcActors[0].country, sector: "GOV" }];
       }
       if (p.subjectSectors && !srcActors.some((a) => p.subjectSectors!.includes(a.sector))) return [];
       if (p.requiresJoint && !(trig.object && toks.slice(Math.max(s.tokStart, trig.object[0] - 3), trig.object[1]).some((t) => t.lower === "joint"))) return [];
