@@ -248,7 +248,8 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
           if (e.kind === "country" || e.kind === "igo" || e.kind === "demonym" || e.kind === "capital" || e.kind === "group") {
             // a list of countries after the role: let each country stand as its own mention
             const after = h.b;
-            if (lower[after] === "," || (lower[after] === "and" && hitAt.has(after + 1)) || lower[after] === "including") {
+            const listNext = (j: number) => { const n = hitAt.get(lower[j] === "the" ? j + 1 : j); return !!n && ["country", "igo", "demonym"].includes(pickEntry(n.entries).kind); };
+            if (((lower[after] === "," || lower[after] === "and") && listNext(after + 1)) || lower[after] === "including") {
               parts.transparent = true;
             } else {
               parts.country = e.kind === "igo" ? "IGO" : e.country;

@@ -67,4 +67,47 @@ describe("factuality", () => {
   it("does not read the visit recalled by 'described' as a new meeting", () => {
     assert.deepEqual(triples("2024-06-09", "Bagheri further described the historic visit of President Raisi to Pakistan as an indication of the deep relations between the two countries."), []);
   });
+
+  it("drops an act governed by a modal of possibility", () => {
+    assert.deepEqual(triples("2023-08-04", "Since the takeover, ECOWAS leaders have warned that the crisis could be settled by military means."), []);
+  });
+});
+
+describe("how news reports acts", () => {
+  it("reads a retaliation announced by a party as a threat to the agent named", () => {
+    // dev-c-09, 2023-08-04
+    const text = "The military officers who seized power in Niger have scrapped several defence agreements with France, the former colonial ruler.\n\nIn the same statement the new rulers said they would hit back \"immediately\" against any \"aggression\" by the Economic Community of West African States (ECOWAS).";
+    assert.ok(triples("2023-08-04", text).includes("NER THREATEN IGO"));
+  });
+
+  it("codes a claim of force by the side it was used against as an accusation too", () => {
+    // dev-c-04, 2022-12-12
+    assert.deepEqual(triples("2022-12-12", "A spokesman for China's military gave a different account, saying Indian troops had obstructed Chinese border guards who were carrying out a routine patrol."), ["CHN ACCUSE IND", "IND COERCE CHN"]);
+  });
+
+  it("lets an office speak for its holder: the office of Nepal's prime minister", () => {
+    // dev-a-09, 2023-06-04
+    assert.deepEqual(triples("2023-06-04", "The office of Nepal's Prime Minister Pushpa Kamal Dahal conveyed condolences to Modi, the Indian government and the victims' families."), ["NPL SUPPORT IND"]);
+  });
+
+  it("finds the owner of a target inside the object: a building used by the Health Ministry", () => {
+    // dev-b-18, 2021-05-17
+    assert.deepEqual(triples("2021-05-17", "GAZA CITY: An Israeli air raid on Monday hit an office building used by the Health Ministry in the Gaza Strip, wounding some of its employees."), ["ISR ASSAULT PSE"]);
+  });
+
+  it("codes a court's verdict and sentence as coercion", () => {
+    // dev-c-02, 2021-12-14
+    assert.deepEqual(triples("2021-12-14", "MOSCOW: A Belarusian court on Tuesday found opposition figure Sergei Tikhanovsky guilty of organising mass unrest and stirring up social hatred, and handed him an 18-year prison term."), ["BLR COERCE BLR"]);
+  });
+
+  it("codes a demonstration reported without named protesters as protest against the government", () => {
+    // dev-b-12, 2023-09-21
+    assert.deepEqual(triples("2023-09-21", "ACCRA: Ghana's police said on Thursday that they had arrested 49 people at a demonstration near Jubilee House, the seat of the presidency."), ["GHA COERCE GHA", "GHA PROTEST GHA"]);
+  });
+
+  it("resolves 'the bloc' to the organisation named before", () => {
+    // dev-c-09, 2023-08-04
+    const text = "West African leaders of the Economic Community of West African States (ECOWAS) met in Abuja on Sunday. At the same meeting the bloc cut off all financial assistance to Niger.";
+    assert.ok(triples("2023-08-04", text).includes("IGO SANCTION NER"));
+  });
 });

@@ -75,6 +75,8 @@ export function isEmbedded(toks: Token[], v: number, sentStart: number, triggerA
     // an event noun inside another predicate's phrase: "agreed to restart talks", "held talks"
     for (let g = v - 1; g >= Math.max(sentStart, v - 6); g--) {
       if (triggerAt.has(g)) return true;
+      // "arrested 49 people at a demonstration": a noun in a place or time phrase is its own event
+      if (toks[g].pos === "ADP" && toks[g].lower !== "of") break;
       if (toks[g].text === "," || toks[g].text === ";" || toks[g].pos === "SCONJ") break;
     }
     return false;
