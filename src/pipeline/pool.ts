@@ -38,7 +38,9 @@ export async function* codeArticles(articles: AsyncIterable<ArticleInput>, opts:
   const workerData: CoderOptions = { dataDir: opts.dataDir, actorsFile: opts.actorsFile };
   const url = new URL("./worker.js", import.meta.url);
   const workers = await Promise.all(Array.from({ length: opts.workers }, () => new Promise<Worker>((resolve, reject) => {
-    const w = new Worker(url, { workerData });
+    // a bounded old generation keeps each thread's heap from growing lazily with input size
+    // (its live data is ~150 MB: the lexicon, the English model and the place index)
+    const w = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: 512 } });
     w.once("error", reject);
     w.once("message", () => resolve(w));
   })));

