@@ -181,6 +181,8 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       } else {
         subjects = findSubject(toks, ms, at, s.tokStart);
         subjects.forEach((m) => used.add(m));
+        // the light verb's object ("deployed troops", "put its army on alert") is what is used, not the target
+        if (trig.object && !trig.form.objectIsActor) for (const m of ms) if (m.tokStart < trig.object[1] && m.tokEnd > trig.object[0]) used.add(m);
         targets = findTarget(toks, ms, trig.after, p.target, s.tokEnd, used);
         // "handed the Chinese ambassador a sharply worded protest": the actor between a light
         // verb and its event noun is the one it is done to
@@ -220,7 +222,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         tgtActors = [{ text: "population", country: srcActors[0].country, sector: "CIV" }];
       }
       // a demonstration reported with no one named: the people of the place, against their government
-      if (p.type === "PROTEST" && isNoun && !srcActors.length && /^(a|an|the|this|that|latest|new|fresh|mass|\d.*)$/i.test(toks[at - 1]?.lower ?? "")) {
+      if (p.type === "PROTEST" && isNoun && !srcActors.length && /^(protests?|demonstrations?)$/.test(toks[at].lower) && /^(a|an|the|this|that|latest|new|fresh|mass|\d.*)$/i.test(toks[at - 1]?.lower ?? "")) {
         const local = ms.find((m) => m.actor && m.actor.country !== "IGO" && m.kind !== "pronoun")?.actor;
         if (local) srcActors.push({ text: "protesters", country: local.country, sector: "CIV" });
       }
