@@ -267,7 +267,19 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
       }
       if (!parts.country && parts.role && parts.plural && (lower[k] === "from" || lower[k] === "of" || lower[k] === "in") && /^(several|many|other|various|some|different|a|all|dozens|numerous|across)$/.test(lower[k + 1] ?? "")) parts.generic = true;
       if (parts.modifierOnly && parts.role) parts.modifierOnly = false;
-      if (lastKind === "demonym" && !parts.role && !parts.name) {
+      // a plural demonym standing alone names people ("ethnic Albanians demonstrated", "Serbs in
+      // northern Kosovo"): civilians, of the place named after them if any
+      if (lastKind === "demonym" && !parts.role && !parts.name && /s$/.test(lower[k - 1]) && !/^(NOUN|PROPN)$/.test(toks[k]?.pos ?? "")) {
+        parts.sector = "CIV";
+        parts.plural = true;
+        if ((lower[k] === "in" || lower[k] === "from") && k + 1 < end) {
+          let j = k + 1;
+          while (j < end && j < k + 3 && (toks[j].pos === "ADJ" || lower[j] === "the")) j++;
+          const h = hitAt.get(j);
+          if (h && pickEntry(h.entries).kind === "country") { parts.country = pickEntry(h.entries).country; parts.countryFrom = "postmodifier"; k = h.b; }
+        }
+      }
+      if (lastKind === "demonym" && !parts.role && !parts.name && parts.sector !== "CIV") {
         // demonym + noun: an actor only when the noun is not a place or topic
         const head = toks[k];
         if (head && NON_ACTOR_HEADS.has(head.lower)) parts.modifierOnly = true;

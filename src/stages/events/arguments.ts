@@ -166,7 +166,7 @@ export function findSubject(toks: Token[], ms: FoundMention[], v: number, sentSt
 /** True when the mention directly follows a (non-speech) verb, i.e. is its object. */
 export function isObjectOfVerb(toks: Token[], m: FoundMention, sentStart: number): boolean {
   let k = m.tokStart - 1;
-  while (k >= sentStart && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "NUM")) k--;
+  while (k >= sentStart && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "NUM" || toks[k].pos === "ADV")) k--;
   if (k < sentStart) return false;
   const t = toks[k];
   return t.pos === "VERB" && !SPEECH.has(t.lemma) && !BE.has(t.lemma);

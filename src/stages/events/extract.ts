@@ -14,6 +14,9 @@ const SYMMETRIC = new Set<PlovType>(["CONSULT", "AGREE", "COOPERATE"]);
 const EVENT_ANAPHORS = new Set(["decision", "move", "step", "measure", "sanction", "action", "attack", "strike", "statement", "remark", "comment", "expulsion", "ban", "resolution", "accusation", "allegation", "claim", "announcement", "deployment", "arrest", "raid", "drill", "exercise", "visit", "offensive", "bombing", "shelling", "incursion", "provocation", "threat", "demand", "ultimatum", "sentence", "verdict"]);
 const ANAPHOR_TYPES = new Set<PlovType>(["ACCUSE", "REJECT", "THREATEN", "SUPPORT", "PROTEST", "REQUEST"]);
 const MATERIAL_CONFLICT = new Set<PlovType>(["ASSAULT", "COERCE", "MOBILIZE"]);
+/** Acts whose infinitive holds what is threatened, asked, promised or refused. */
+const GOVERNING = new Set<PlovType>(["THREATEN", "REQUEST", "AGREE", "REJECT"]);
+const ANNOUNCE_VERBS = new Set(["say", "announce", "warn", "vow", "declare", "state", "tell", "threaten", "insist", "add", "pledge"]);
 const CLAIM_VERBS = new Set(["say", "claim", "allege", "report", "tell", "state", "insist", "charge", "add"]);
 /** Acts of saying whose object may stand in the clause they introduce. */
 const COMPLEMENT_TYPES = new Set<PlovType>(["THREATEN", "ACCUSE", "REJECT"]);
@@ -95,6 +98,17 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
     }
     const firstSubj = ms.find((m) => m.actor && !prepBefore(toks, m, s.tokStart));
     if (firstSubj?.actor) prevSubject = firstSubj.actor;
+
+    /** Whether a verb of saying or announcing stands before `at` in the sentence. */
+    function announcedBySource(at: number, source?: Actor): boolean {
+      for (let k = at - 1; k >= s.tokStart; k--) {
+        if (!(ANNOUNCE_VERBS.has(toks[k].lemma) && (toks[k].pos === "VERB" || toks[k].pos === "NOUN"))) continue;
+        // the one announcing must be the one who would act
+        const speaker = findSubject(toks, ms, k, s.tokStart)[0]?.actor;
+        return !!speaker && !!source && speaker.country === source.country;
+      }
+      return false;
+    }
 
     /** The subject of a verb of saying before token `at` ("X said …", "…, saying …"). */
     function speakerBefore(at: number): Actor | undefined {
@@ -202,6 +216,18 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       if (COOPERATIVE.has(p.type)) targets = targets.filter((m) => !(m.parts.countryFrom === "demonym" && m.parts.head && !m.parts.role));
       const srcActors = subjects.flatMap(actorsOf);
       let tgtActors = targets.flatMap(actorsOf);
+      // "threatened to break relations with Russia", "urged Kyiv to …": the target of what is
+      // threatened, asked or promised stands in the infinitive after the predicate
+      if (!tgtActors.length && GOVERNING.has(p.type) && !isNoun) {
+        let k = trig.after;
+        while (k < s.tokEnd && k < trig.after + 3 && toks[k].pos === "ADV") k++;
+        if (toks[k]?.lower === "to" && (toks[k + 1]?.pos === "VERB" || toks[k + 1]?.pos === "AUX")) {
+          let v2 = k + 1;
+          while (v2 + 1 < s.tokEnd && (toks[v2 + 1].pos === "ADP" && /^(off|up|down|out)$/.test(toks[v2 + 1].lower))) v2++;
+          tgtActors = findTarget(toks, ms, v2 + 1, ["obj", "with", "against", "on", "to", "from", "for"], s.tokEnd, used).flatMap(actorsOf)
+            .filter((a) => !srcActors.some((x) => x.country === a.country));
+        }
+      }
       // statements about another party in a clause: "warned that it would hit back if Washington …"
       if (!tgtActors.length && COMPLEMENT_TYPES.has(p.type) && srcActors.length) {
         const comp = complementTarget(trig.after, srcActors[0]);
@@ -258,6 +284,9 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       if (fact === "future") {
         if (type === "THREATEN" || type === "AGREE" || type === "REQUEST") { /* already about the future */ }
         else if (COOPERATIVE.has(type)) { cameo = type === "CONSULT" ? "036" : "030"; type = "AGREE"; mode = undefined; }
+        // "said they would boycott all contact with the United States": harm announced by the
+        // one who would do it is a threat
+        else if (announcedBySource(at, srcActors[0])) { cameo = "130"; type = "THREATEN"; mode = undefined; }
         else return [];
       }
       const evs: EventCandidate[] = [];

@@ -102,6 +102,8 @@ export function indexPatterns(patterns: VerbPattern[]): PatternIndex {
     for (const a of p.adjectives ?? []) add({ pattern: p, words: split(a), kind: "adjective" });
   }
   // Light-verb forms (with objects) first, then longer phrases: the most specific reading wins.
-  for (const l of byFirst.values()) l.sort((a, b) => (b.objects ? 1 : 0) - (a.objects ? 1 : 0) || b.words.length - a.words.length);
+  // On a tie the pattern with a condition on its subject goes first ("protesters protest against",
+  // else "the ministry protested against": ACCUSE).
+  for (const l of byFirst.values()) l.sort((a, b) => (b.objects ? 1 : 0) - (a.objects ? 1 : 0) || b.words.length - a.words.length || (b.pattern.subjectSectors ? 1 : 0) - (a.pattern.subjectSectors ? 1 : 0));
   return { byFirst, inflections, patterns };
 }
