@@ -276,7 +276,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
           let j = k + 1;
           while (j < end && j < k + 3 && (toks[j].pos === "ADJ" || lower[j] === "the")) j++;
           const h = hitAt.get(j);
-          if (h && pickEntry(h.entries).kind === "country") { parts.country = pickEntry(h.entries).country; parts.countryFrom = "postmodifier"; k = h.b; }
+          if (h && ["country", "capital"].includes(pickEntry(h.entries).kind)) { parts.country = pickEntry(h.entries).country; parts.countryFrom = "postmodifier"; k = h.b; }
         }
       }
       if (lastKind === "demonym" && !parts.role && !parts.name && parts.sector !== "CIV") {

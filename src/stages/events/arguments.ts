@@ -16,14 +16,14 @@ const RELATIVE = new Set(["that", "which", "who"]);
 const CLAUSE_CONJ = new Set(["as", "after", "before", "since", "until", "because", "while", "once", "when", "though", "although", "if", "unless"]);
 const OWNING = new Set(["belonging", "linked", "used", "owned", "run", "operated", "controlled", "backed"]);
 /** Nouns that speak or act for the actor in their "of"/"for" phrase. */
-const TRANSPARENT_HEADS = new Set(["office", "spokesman", "spokeswoman", "spokesperson", "representative", "delegation", "embassy", "government", "administration", "team", "lawyers", "lawyer", "envoy", "statement", "leadership", "supporters", "members", "forces", "troops", "ministry", "cabinet"]);
+const TRANSPARENT_HEADS = new Set(["thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "score", "scores", "group", "crowd", "number", "office", "spokesman", "spokeswoman", "spokesperson", "representative", "delegation", "embassy", "government", "administration", "team", "lawyers", "lawyer", "envoy", "statement", "leadership", "supporters", "members", "forces", "troops", "ministry", "cabinet"]);
 
 /** The noun right before the preposition that governs a mention ("the office of X" → office). */
 function headBeforePrep(toks: Token[], m: FoundMention, sentStart: number): string | undefined {
   let k = m.tokStart - 1;
   while (k >= sentStart && toks[k].pos !== "ADP") k--;
   const h = toks[k - 1];
-  return h && h.pos === "NOUN" ? h.lemma : undefined;
+  return h && (h.pos === "NOUN" || h.pos === "NUM" || h.pos === "PROPN") ? h.lower : undefined;
 }
 
 export interface ArgMention { m: FoundMention; prep?: string }

@@ -110,4 +110,16 @@ describe("how news reports acts", () => {
     const text = "West African leaders of the Economic Community of West African States (ECOWAS) met in Abuja on Sunday. At the same meeting the bloc cut off all financial assistance to Niger.";
     assert.ok(triples("2023-08-04", text).includes("IGO SANCTION NER"));
   });
+
+  it("finds what is threatened inside the infinitive", () => {
+    assert.deepEqual(triples("2023-10-06", "Pakistan's foreign ministry threatened on Friday to cut trade ties with Afghanistan over cross-border attacks."), ["PAK THREATEN AFG"]);
+  });
+
+  it("reads harm announced by its own doer as a threat", () => {
+    assert.deepEqual(triples("2023-10-06", "Turkey's foreign minister said on Friday that Ankara would impose sanctions on Sweden."), ["TUR THREATEN SWE"]);
+  });
+
+  it("reads a plural demonym as people of the country they live in", () => {
+    assert.deepEqual(triples("2023-10-06", "Thousands of ethnic Hungarians in Romania demonstrated in Cluj on Sunday against the new language law."), ["ROU PROTEST ROU"]);
+  });
 });

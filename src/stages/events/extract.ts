@@ -219,8 +219,9 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       // "threatened to break relations with Russia", "urged Kyiv to …": the target of what is
       // threatened, asked or promised stands in the infinitive after the predicate
       if (!tgtActors.length && GOVERNING.has(p.type) && !isNoun) {
+        // past adverbs and a time phrase: "threatened on Friday to cut …"
         let k = trig.after;
-        while (k < s.tokEnd && k < trig.after + 3 && toks[k].pos === "ADV") k++;
+        while (k < s.tokEnd && k < trig.after + 5 && toks[k].lower !== "to" && /^(ADV|ADP|PROPN|NOUN|NUM|DET)$/.test(toks[k].pos) && !ms.some((m) => m.tokStart === k)) k++;
         if (toks[k]?.lower === "to" && (toks[k + 1]?.pos === "VERB" || toks[k + 1]?.pos === "AUX")) {
           let v2 = k + 1;
           while (v2 + 1 < s.tokEnd && (toks[v2 + 1].pos === "ADP" && /^(off|up|down|out)$/.test(toks[v2 + 1].lower))) v2++;
