@@ -1,0 +1,40 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { analyse } from "../analyse/analyse.js";
+import { findDateline, lookupCity } from "./places.js";
+
+const dateline = (text: string) => findDateline(analyse({ id: "t", date: "2024-06-09", text }).tokens);
+
+describe("datelines", () => {
+  it("reads an upper-case city and a colon", () => {
+    const d = dateline("ISLAMABAD: Pakistan's Foreign Office on Saturday again dismissed Indian claims.");
+    assert.equal(d?.name, "Islamabad");
+    assert.equal(lookupCity(d!.name, new Set(), 1000)?.country, "PAK");
+  });
+
+  it("reads a city with its country after a comma", () => {
+    const d = dateline("LAGOS, Nigeria - Police arrested 30 protesters on Thursday.");
+    assert.equal(d?.name, "Lagos");
+    assert.equal(d?.country, "Nigeria");
+  });
+
+  it("does not take a sentence's first words for a dateline", () => {
+    assert.equal(dateline("Iran’s Acting Foreign Minister Ali Bagheri held talks in Istanbul."), undefined);
+  });
+});
+
+describe("place names", () => {
+  it("ranks namesakes by the countries the article names, unless the other is a major city", () => {
+    // Hyderabad in India and in Pakistan: the article's country decides
+    assert.equal(lookupCity("Hyderabad", new Set(["PAK"]))?.country, "PAK");
+    assert.equal(lookupCity("Hyderabad", new Set(["IND"]))?.country, "IND");
+    // Brussels, Belgium beats a small Brussels elsewhere even when the article names the USA
+    assert.equal(lookupCity("Brussels", new Set(["USA"]))?.country, "BEL");
+  });
+
+  it("gives coordinates from GeoNames", () => {
+    const p = lookupCity("Istanbul", new Set())!;
+    assert.equal(p.country, "TUR");
+    assert.ok(Math.abs(p.lat! - 41.01) < 0.1 && Math.abs(p.lon! - 28.95) < 0.1);
+  });
+});
