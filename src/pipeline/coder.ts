@@ -90,6 +90,18 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
       else continue;
     }
     e.date = d.date;
+    // a sentence that names no day goes on at the day last named ("On Sunday, the minister
+    // met … His first meeting was with …"), within a few sentences
+    if (!dates.length) {
+      for (let k = s.i - 1; k >= Math.max(0, s.i - 3); k--) {
+        const prev = doc.sentences[k];
+        let pd = datesBySent.get(k);
+        if (!pd) datesBySent.set(k, (pd = findDates(prev.text, doc.article.date)));
+        const days = pd.map((x) => eventDate([x], x.start, doc.article.date)).filter((x) => !x.background && !x.future && x.date !== doc.article.date);
+        if (days.length === 1) { e.date = days[0].date; break; }
+        if (pd.length) break;
+      }
+    }
     if (e.type === "CONSULT" && !e.mode) {
       const lemma = doc.tokens[e.trigger].lemma;
       if (MULTILATERAL.test(s.text) || (MULTILATERAL.test(lead) && e.sent < 8)) e.mode = "multilateral";
@@ -100,8 +112,10 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
       if (!places) placesBySent.set(s.i, (places = placesIn(doc, s, gaz, countries)));
       // a sentence that names no place goes on where the story last was ("In the meeting, …")
       const carried = lastPlace && e.sent - lastPlace.sent <= 8 ? lastPlace.place : undefined;
-      e.location = nearestPlace(places, e.trigger, carried ?? doc.dateline);
-      if (places.length && e.location) lastPlace = { sent: e.sent, place: e.location };
+      // a place far after the predicate belongs to something else ("… the problems of the war in Ukraine")
+      const near = places.filter((p) => p.tok < e.trigger ? p.tok >= s.tokStart : p.tok - e.trigger <= 25);
+      e.location = nearestPlace(near, e.trigger, carried ?? doc.dateline);
+      if (near.length && e.location) lastPlace = { sent: e.sent, place: e.location };
     }
     out.push(e);
   }
