@@ -122,4 +122,14 @@ describe("how news reports acts", () => {
   it("reads a plural demonym as people of the country they live in", () => {
     assert.deepEqual(triples("2023-10-06", "Thousands of ethnic Hungarians in Romania demonstrated in Cluj on Sunday against the new language law."), ["ROU PROTEST ROU"]);
   });
+
+  it("reads 'X said Y must/should …' as a request to Y", () => {
+    // dev-c-10, 2023-08-25
+    const text = "ECOWAS Commission President Omar Alieu Touray spoke in Abuja on Friday. He said Niger's soldiers should go back to their barracks without delay.";
+    assert.ok(triples("2023-08-25", text).includes("IGO REQUEST NER"));
+  });
+
+  it("takes the one asked from a 'demanded that' clause", () => {
+    assert.deepEqual(triples("2023-10-06", "China's foreign ministry demanded on Friday that the United States cancel its arms sales to Taiwan."), ["CHN REQUEST USA"]);
+  });
 });

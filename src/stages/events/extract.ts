@@ -16,6 +16,7 @@ const ANAPHOR_TYPES = new Set<PlovType>(["ACCUSE", "REJECT", "THREATEN", "SUPPOR
 const MATERIAL_CONFLICT = new Set<PlovType>(["ASSAULT", "COERCE", "MOBILIZE"]);
 /** Acts whose infinitive holds what is threatened, asked, promised or refused. */
 const GOVERNING = new Set<PlovType>(["THREATEN", "REQUEST", "AGREE", "REJECT"]);
+const DEONTIC_SPEECH = new Set(["say", "declare", "reiterate", "insist", "stress", "tell", "add", "state", "warn", "write", "argue", "demand", "urge", "maintain"]);
 const ANNOUNCE_VERBS = new Set(["say", "announce", "warn", "vow", "declare", "state", "tell", "threaten", "insist", "add", "pledge"]);
 const CLAIM_VERBS = new Set(["say", "claim", "allege", "report", "tell", "state", "insist", "charge", "add"]);
 /** Acts of saying whose object may stand in the clause they introduce. */
@@ -96,8 +97,31 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         if (evs.length) { out.push(...evs); break; }
       }
     }
+    out.push(...deonticRequests());
     const firstSubj = ms.find((m) => m.actor && !prepBefore(toks, m, s.tokStart));
     if (firstSubj?.actor) prevSubject = firstSubj.actor;
+
+    /**
+     * "He said Niger's soldiers should go back to their barracks", "declared that China must drop
+     * barriers": a statement that another party must or should act asks it to (REQUEST).
+     */
+    function deonticRequests(): EventCandidate[] {
+      const evs: EventCandidate[] = [];
+      for (let k = s.tokStart; k < s.tokEnd; k++) {
+        if (!(toks[k].pos === "VERB" && DEONTIC_SPEECH.has(toks[k].lemma))) continue;
+        let j = k + 1;
+        if (toks[j]?.lower === "that") j++;
+        const y = ms.find((m) => m.tokStart >= j && m.tokStart <= j + 2 && m.actor && m.kind !== "pronoun" && !m.parts.possessive);
+        if (!y) continue;
+        const modal = toks[y.tokEnd];
+        const must = modal && (/^(must|should)$/.test(modal.lower) || (modal.lower === "has" || modal.lower === "have" || modal.lower === "needs" || modal.lower === "need") && toks[y.tokEnd + 1]?.lower === "to");
+        if (!must || toks[y.tokEnd + 1]?.lower === "not" && toks[y.tokEnd + 2]?.lower === "be") continue;
+        const speaker = findSubject(toks, ms, k, s.tokStart)[0]?.actor;
+        if (!speaker || !y.actor || speaker.country === y.actor.country) continue;
+        evs.push({ type: "REQUEST", cameo: "100", source: speaker, target: y.actor, sent: s.i, trigger: k, pattern: "deontic-statement", date: doc.article.date, confidence: 0.6 });
+      }
+      return evs;
+    }
 
     /** Whether a verb of saying or announcing stands before `at` in the sentence. */
     function announcedBySource(at: number, source?: Actor): boolean {
@@ -213,7 +237,17 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       // a verb that needs an actor as its direct object ("seized power" is no arrest)
       if (p.requiresActorObject && !isNoun && !isPassive(toks, at, s.tokStart) && !(targets.length && /^(of)?$/.test(prepBefore(toks, targets[0], s.tokStart) ?? "") && directObject(toks, trig.after, targets[0].tokStart))) return [];
       // cooperation is done to actors, not to a demonym on another noun ("what he called an Armenian provocation")
-      if (COOPERATIVE.has(p.type)) targets = targets.filter((m) => !(m.parts.countryFrom === "demonym" && m.parts.head && !m.parts.role));
+      if (p.type === "CONSULT") targets = targets.filter((m) => !(m.parts.countryFrom === "demonym" && m.parts.head && !m.parts.role));
+      // "demanded that the US cancel …": the one asked is the subject of the clause
+      if (p.type === "REQUEST" && !isNoun) {
+        // past a time phrase: "demanded on Friday that …"
+        let k = trig.after;
+        while (k < s.tokEnd && k < trig.after + 4 && toks[k].lower !== "that" && /^(ADV|ADP|PROPN|NOUN|PUNCT)$/.test(toks[k].pos) && !ms.some((m) => m.tokStart === k)) k++;
+        if (toks[k]?.lower === "that") {
+          const comp = complementTarget(k, subjects[0]?.actor);
+          if (comp) targets = [comp];
+        }
+      }
       const srcActors = subjects.flatMap(actorsOf);
       let tgtActors = targets.flatMap(actorsOf);
       // "threatened to break relations with Russia", "urged Kyiv to …": the target of what is
