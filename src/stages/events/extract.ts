@@ -14,6 +14,8 @@ const SYMMETRIC = new Set<PlovType>(["CONSULT", "AGREE", "COOPERATE"]);
 const EVENT_ANAPHORS = new Set(["decision", "move", "step", "measure", "sanction", "action", "attack", "strike", "statement", "remark", "comment", "expulsion", "ban", "resolution", "accusation", "allegation", "claim", "announcement", "deployment", "arrest", "raid", "drill", "exercise", "visit", "offensive", "bombing", "shelling", "incursion", "provocation", "threat", "demand", "ultimatum", "sentence", "verdict"]);
 const ANAPHOR_TYPES = new Set<PlovType>(["ACCUSE", "REJECT", "THREATEN", "SUPPORT", "PROTEST", "REQUEST"]);
 const MATERIAL_CONFLICT = new Set<PlovType>(["ASSAULT", "COERCE", "MOBILIZE"]);
+/** Acts whose object may be that of their purpose: "called to congratulate Modi", "opened fire to disperse protesters". */
+const PURPOSE_TYPES = new Set<PlovType>(["CONSULT", "ASSAULT", "COERCE", "MOBILIZE"]);
 /** Acts whose infinitive holds what is threatened, asked, promised or refused. */
 const GOVERNING = new Set<PlovType>(["THREATEN", "REQUEST", "AGREE", "REJECT"]);
 const DEONTIC_SPEECH = new Set(["say", "declare", "reiterate", "insist", "stress", "tell", "add", "state", "warn", "write", "argue", "demand", "urge", "maintain"]);
@@ -270,7 +272,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       }
       // "called to congratulate Modi", "visited to attend …": a visit or call with no object of its own
       // is paid to the object of its purpose
-      if (!tgtActors.length && p.type === "CONSULT" && !isNoun && toks[trig.after]?.lower === "to" && toks[trig.after + 1]?.pos === "VERB") {
+      if (!tgtActors.length && PURPOSE_TYPES.has(p.type) && !isNoun && toks[trig.after]?.lower === "to" && toks[trig.after + 1]?.pos === "VERB") {
         tgtActors = findTarget(toks, ms, trig.after + 2, ["obj"], s.tokEnd, used).flatMap(actorsOf);
       }
       // "Moscow condemned the decision": a noun that takes up an act already reported points to its doer

@@ -70,7 +70,7 @@ export function findTriggers(toks: Token[], s: Sentence, index: PatternIndex): T
       // an attributive participle ("the party founded by jailed former prime minister …") is no predicate
       // ("the internationally recognised government" too)
       const prevNonAdv = prev?.pos === "ADV" ? toks[i - 2] : prev;
-      if (f.kind === "verb" && /ed$/.test(t.lower) && /^(ADP|DET|PART)$/.test(prevNonAdv?.pos ?? "") && /^(NOUN|ADJ|PROPN)$/.test(toks[i + 1]?.pos ?? "")) continue;
+      if (f.kind === "verb" && /ed$/.test(t.lower) && (/^(ADP|DET|PART)$/.test(prevNonAdv?.pos ?? "") || (prev?.text === "-" && prev.start === toks[i - 2]?.end)) && /^(NOUN|ADJ|PROPN)$/.test(toks[i + 1]?.pos ?? "")) continue;
       if (!f.words.every((w, j) => (j === 0 && retagged) || wordAt(toks, i + j, w, j === 0))) continue;
       let after = i + f.words.length;
       let object: [number, number] | undefined;
