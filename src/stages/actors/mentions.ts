@@ -239,7 +239,8 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
         }
       }
       // postmodifier: "the foreign minister of Bosnia", "Police in Belarus", "counterparts from Mexico, ..."
-      if (!parts.country && (parts.role || parts.sector) && k + 1 < end && ["of", "in", "from", "for", "on", "at"].includes(lower[k])) {
+      // (an organisation word, "the bloc in Niger", keeps to the organisation it stands for)
+      if (!parts.country && (parts.role || parts.sector) && parts.sector !== "IGO" && k + 1 < end && ["of", "in", "from", "for", "on", "at"].includes(lower[k])) {
         let j = k + 1;
         if (lower[j] === "the") j++;
         const h = hitAt.get(j);

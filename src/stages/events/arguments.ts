@@ -100,7 +100,12 @@ export function findSubject(toks: Token[], ms: FoundMention[], v: number, sentSt
     let j = v - 2;
     while (j - 1 >= sentStart && /^(NOUN|ADJ)$/.test(toks[j - 1].pos) && !inMention(j - 1)) j--;
     const owner = inMention(j - 1);
-    return owner && usable(owner) && owner.tokEnd === j ? [owner] : [];
+    if (owner && usable(owner) && owner.tokEnd === j) return [owner];
+    // no owner: "Moscow kept the right to respond" — the subject of the verb that has the noun
+    let g = j - 1;
+    while (g >= sentStart && toks[g].pos === "DET") g--;
+    if (depth < 3 && g >= sentStart && toks[g].pos === "VERB") return findSubject(toks, ms, g, sentStart, depth + 1);
+    return [];
   }
   let k = v - 1;
   while (k > sentStart && (toks[k].pos === "ADV" || toks[k].pos === "AUX" || toks[k].pos === "PART" || SKIP_BACK.has(toks[k].lower))) k--;
@@ -114,7 +119,8 @@ export function findSubject(toks: Token[], ms: FoundMention[], v: number, sentSt
     const auxHere = hasAux(v);
     for (let p = k - 1; p >= sentStart; p--) {
       if (toks[p].pos === "VERB" && !inMention(p) && (participle || hasAux(p) === auxHere || toks[p].lower.endsWith("ing"))) {
-        const between = ms.filter((m) => m.tokStart > p && m.tokEnd <= k && usable(m) && !m.parts.appositive && !prepBefore(toks, m, sentStart) && !isObjectOfVerb(toks, m, sentStart));
+        // (after a verb of saying, names belong to what was said: "said Azerbaijan had provoked … and cautioned")
+        const between = SPEECH.has(toks[p].lemma) ? [] : ms.filter((m) => m.tokStart > p && m.tokEnd <= k && usable(m) && !m.parts.appositive && !prepBefore(toks, m, sentStart) && !isObjectOfVerb(toks, m, sentStart));
         if (!between.length || participle) return findSubject(toks, ms, p, sentStart, depth + 1);
         break;
       }
