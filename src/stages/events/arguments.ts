@@ -36,6 +36,7 @@ export function prepBefore(toks: Token[], m: FoundMention, sentStart: number): s
     // quantifiers: "to more than 40,000 displaced people", "at least 18 people"
     if (k > sentStart && toks[k].lower === "than" && /^(more|less|fewer)$/.test(toks[k - 1].lower)) { k -= 2; continue; }
     if (k > sentStart && /^(least|most)$/.test(toks[k].lower) && toks[k - 1].lower === "at") { k -= 2; continue; }
+    if (k >= sentStart && toks[k].lower === "at" && /^(least|most)$/.test(toks[k + 1]?.lower ?? "")) { k -= 1; continue; }
     if (k > sentStart && toks[k].lower === "to" && toks[k - 1].lower === "up" && toks[k + 1]?.pos === "NUM") { k -= 2; continue; }
     break;
   }

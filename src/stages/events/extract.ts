@@ -252,6 +252,8 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       }
       const srcActors = subjects.flatMap(actorsOf);
       let tgtActors = targets.flatMap(actorsOf);
+      // forces moved are the mover's own ("put all units of its army on alert"): not its target
+      if (p.type === "MOBILIZE") tgtActors = tgtActors.filter((a) => !srcActors.some((x) => x.country === a.country) || ["CIV", "OPP", "REB"].includes(a.sector));
       // "threatened to break relations with Russia", "urged Kyiv to …": the target of what is
       // threatened, asked or promised stands in the infinitive after the predicate
       if (!tgtActors.length && GOVERNING.has(p.type) && !isNoun) {
