@@ -18,6 +18,12 @@ describe("datelines", () => {
     assert.equal(d?.country, "Nigeria");
   });
 
+  it("reads a dateline with a date and an agency before the dash", () => {
+    const d = dateline("DUBAI, 3rd March, 2023 (WAM) -- The UAE sent a plane of relief supplies to Syria on Friday.");
+    assert.equal(d?.name, "Dubai");
+    assert.equal(lookupCity(d!.name, new Set(), 1000)?.country, "ARE");
+  });
+
   it("does not take a sentence's first words for a dateline", () => {
     assert.equal(dateline("Iran’s Acting Foreign Minister Ali Bagheri held talks in Istanbul."), undefined);
   });

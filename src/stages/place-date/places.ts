@@ -72,6 +72,12 @@ export function findDateline(toks: Token[]): { tokEnd: number; name: string; cou
     country = cw.join(" ");
     k = j;
   }
+  // "DUBAI, 3rd March, 2023 (AGENCY) --": a date and an agency before the separator
+  if (upper && toks[k]?.text === "," && !country) {
+    let j = k + 1;
+    while (j < toks.length && j < k + 14 && !isSeparator(toks[j].text) && !/^[a-z]{3,}$/.test(toks[j].text)) j++;
+    if (isSeparator(toks[j]?.text ?? "")) return { tokEnd: j + 1, name: titleCase(name) };
+  }
   const sep = toks[k]?.text;
   if (sep === ":" || sep === "—" || sep === "–" || sep === "-" || sep === "--" || (sep === "(" && upper)) {
     if (!upper && sep === ":") return undefined; // "Tokyo:" is rare; a title-case word and colon is usually a heading
@@ -79,6 +85,10 @@ export function findDateline(toks: Token[]): { tokEnd: number; name: string; cou
     return { tokEnd: k + 1, name, country };
   }
   return undefined;
+}
+
+function isSeparator(t: string): boolean {
+  return t === ":" || t === "—" || t === "–" || t === "--" || t === "-";
 }
 
 function titleCase(s: string): string {
