@@ -41,10 +41,11 @@ export function createCoder(opts: CoderOptions = {}): Coder {
 
   function analyseArticle(article: ArticleInput) {
     const doc = analyse(article);
-    const dl = findDateline(doc.tokens);
+    const dl = findDateline(doc.tokens, doc.text);
     const excluded = new Set<number>();
     let datelinePlace: Place | undefined;
     if (dl) {
+      // the dateline and any page clutter above it name no actors
       for (let k = 0; k < dl.tokEnd; k++) excluded.add(k);
       datelinePlace = lookupCity(dl.name, new Set(), 1000);
     }
@@ -98,7 +99,9 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
         let pd = datesBySent.get(k);
         if (!pd) datesBySent.set(k, (pd = findDates(prev.text, doc.article.date)));
         const days = pd.map((x) => eventDate([x], x.start, doc.article.date)).filter((x) => !x.background && !x.future && x.date !== doc.article.date);
-        if (days.length === 1) { e.date = days[0].date; break; }
+        // only the same actor's story goes on: another actor's act that day dates nothing here
+        const sameStory = events.some((x) => x.sent === k && (x.source.country === e.source.country || x.target.country === e.source.country));
+        if (days.length === 1 && sameStory) { e.date = days[0].date; break; }
         if (pd.length) break;
       }
     }

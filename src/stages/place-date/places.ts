@@ -52,9 +52,30 @@ export function lookupCity(name: string, articleCountries: Set<string>, minPopul
 }
 
 /** Token range of a dateline at the start of the text, e.g. "BEIRUT:" or "LAGOS, Nigeria -". */
-export function findDateline(toks: Token[]): { tokEnd: number; name: string; country?: string } | undefined {
+export function findDateline(toks: Token[], text?: string): { tokEnd: number; name: string; country?: string } | undefined {
+  // at the start, or at the start of one of the first lines (after a site name, a byline, a headline)
+  const starts = [0];
+  if (text) {
+    for (let k = 1; k < toks.length && toks[k].start < 800; k++) {
+      const prev = toks[k - 1];
+      const newline = text.slice(prev.end, toks[k].start).includes("\n") || (prev.pos === "SPACE" && prev.text.includes("\n"));
+      if (!newline || toks[k].pos === "SPACE") continue;
+      // only past lines that look like page clutter: short, with no sentence ending
+      const above = text.slice(0, toks[k].start).split("\n").map((l) => l.trim()).filter(Boolean);
+      if (above.every((l) => l.length <= 90 && !/[.!?]["”’]?$/.test(l))) starts.push(k);
+      else break;
+    }
+  }
+  for (const st of starts) {
+    const d = datelineAt(toks, st);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+function datelineAt(toks: Token[], from: number): { tokEnd: number; name: string; country?: string } | undefined {
   // skip leading whitespace tokens
-  let i = 0;
+  let i = from;
   while (i < toks.length && toks[i].pos === "SPACE") i++;
   const start = i;
   let k = i;
