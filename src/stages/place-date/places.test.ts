@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { analyse } from "../analyse/analyse.js";
 import { findDateline, lookupCity } from "./places.js";
 
-const dateline = (text: string) => findDateline(analyse({ id: "t", date: "2024-06-09", text }).tokens);
+const dateline = (text: string) => findDateline(analyse({ id: "t", date: "2024-06-09", text }).tokens, text);
 
 describe("datelines", () => {
   it("reads an upper-case city and a colon", () => {
@@ -22,6 +22,16 @@ describe("datelines", () => {
     const d = dateline("DUBAI, 3rd March, 2023 (WAM) -- The UAE sent a plane of relief supplies to Syria on Friday.");
     assert.equal(d?.name, "Dubai");
     assert.equal(lookupCity(d!.name, new Set(), 1000)?.country, "ARE");
+  });
+
+  it("finds the dateline below page clutter (site name, highlights, byline, headline)", () => {
+    const text = "Gulf Daily (@gulfdaily)\nStory highlights\nBy Staff Reporter\nUAE sends aid to Syria\nDUBAI, 3rd March, 2023 (WAM) -- The UAE sent a plane of relief supplies to Syria on Friday.";
+    assert.equal(dateline(text)?.name, "Dubai");
+  });
+
+  it("looks for no dateline below a paragraph of the story", () => {
+    const text = "The UAE sent a plane of relief supplies to Syria on Friday.\nBEIRUT: Aid officials said more flights would follow.";
+    assert.equal(dateline(text), undefined);
   });
 
   it("does not take a sentence's first words for a dateline", () => {
