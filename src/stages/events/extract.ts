@@ -5,45 +5,24 @@ import type { Actor, ArticleDoc, EventCandidate, PlovType, Sector, Token } from 
 import type { FoundMention } from "../actors/mentions.js";
 import { directObject, findSubject, findTarget, isPassive, prepBefore } from "./arguments.js";
 import { factuality, isEmbedded } from "./filters.js";
+import { anaphoricTarget, announcedBySource, complementTarget, deonticRequests, speakerBefore, speakerFor, type SentenceScope } from "./discourse.js";
 import type { PatternIndex } from "./patterns.js";
 import { findTriggers, type Trigger } from "./triggers.js";
 
 const COOPERATIVE = new Set<PlovType>(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"]);
 const SYMMETRIC = new Set<PlovType>(["CONSULT", "AGREE", "COOPERATE"]);
-/** Nouns that take up an act already reported: "condemned the decision", "rejected the move". */
-const EVENT_ANAPHORS = new Set(["decision", "move", "step", "measure", "sanction", "action", "attack", "strike", "statement", "remark", "comment", "expulsion", "ban", "resolution", "accusation", "allegation", "claim", "announcement", "deployment", "arrest", "raid", "drill", "exercise", "visit", "offensive", "bombing", "shelling", "incursion", "provocation", "threat", "demand", "ultimatum", "sentence", "verdict"]);
 const ANAPHOR_TYPES = new Set<PlovType>(["ACCUSE", "REJECT", "THREATEN", "SUPPORT", "PROTEST", "REQUEST"]);
 const MATERIAL_CONFLICT = new Set<PlovType>(["ASSAULT", "COERCE", "MOBILIZE"]);
 /** Acts whose object may be that of their purpose: "called to congratulate Modi", "opened fire to disperse protesters". */
 const PURPOSE_TYPES = new Set<PlovType>(["CONSULT", "ASSAULT", "COERCE", "MOBILIZE"]);
 /** Acts whose infinitive holds what is threatened, asked, promised or refused. */
 const GOVERNING = new Set<PlovType>(["THREATEN", "REQUEST", "AGREE", "REJECT"]);
-const DEONTIC_SPEECH = new Set(["say", "declare", "reiterate", "insist", "stress", "tell", "add", "state", "warn", "write", "argue", "demand", "urge", "maintain"]);
-const ANNOUNCE_VERBS = new Set(["say", "announce", "warn", "vow", "declare", "state", "tell", "threaten", "insist", "add", "pledge"]);
-const CLAIM_VERBS = new Set(["say", "claim", "allege", "report", "tell", "state", "insist", "charge", "add"]);
 /** Acts of saying whose object may stand in the clause they introduce. */
 const COMPLEMENT_TYPES = new Set<PlovType>(["THREATEN", "ACCUSE", "REJECT"]);
-const QUOTE_CLOSE = /["”]/;
-const SPEECH_VERBS = new Set(["say", "add", "tell", "write", "state", "declare", "quote", "insist", "stress", "note", "warn"]);
 
 function actorsOf(m: FoundMention): Actor[] {
   if (m.members?.length) return m.members;
   return m.actor ? [m.actor] : [];
-}
-
-/** "We" and "our" in a quote: the speaker named after the quote, or the last subject. */
-function speakerFor(m: FoundMention, sentMentions: FoundMention[], toks: Token[], prevSubject?: Actor): Actor | undefined {
-  const s = m.sent;
-  const closeAt = toks.findIndex((t, k) => k > m.tokStart && t.sent === s && QUOTE_CLOSE.test(t.text));
-  if (closeAt >= 0) {
-    // '"…," Choi said' / '"…," said the minister' / '"…," Touray was quoted as saying'
-    const speech = (k: number) => toks[k] && SPEECH_VERBS.has(toks[k].lemma);
-    const after = sentMentions.find((x) => x.tokStart > closeAt && x.tokStart <= closeAt + 4 && x.actor &&
-      (speech(x.tokEnd) || speech(x.tokEnd + 1) || speech(x.tokStart - 1)));
-    if (after?.actor) return after.actor;
-    if (toks.slice(closeAt, closeAt + 6).some((t) => SPEECH_VERBS.has(t.lemma))) return undefined;
-  }
-  return prevSubject;
 }
 
 /** "told X to stay away": a "to" + verb within a few words after the predicate. */
@@ -72,8 +51,8 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
   let prevSubject: Actor | undefined;
   for (const s of doc.sentences) {
     const ms = mentions.filter((m) => m.sent === s.i);
-    let p0type: PlovType = "AGREE";
-    // speaker for first-person pronouns
+    const scope: SentenceScope = { toks, ms, s, date: doc.article.date };
+        // speaker for first-person pronouns
     for (const m of ms) {
       if (m.kind === "pronoun" && !m.actor && ["we", "us", "i"].includes(m.parts.pronoun!)) {
         const sp = speakerFor(m, ms, toks, prevSubject);
@@ -99,86 +78,12 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         if (evs.length) { out.push(...evs); break; }
       }
     }
-    out.push(...deonticRequests());
+    out.push(...deonticRequests(scope));
     const firstSubj = ms.find((m) => m.actor && !prepBefore(toks, m, s.tokStart));
     if (firstSubj?.actor) prevSubject = firstSubj.actor;
 
-    /**
-     * "He said Niger's soldiers should go back to their barracks", "declared that China must drop
-     * barriers": a statement that another party must or should act asks it to (REQUEST).
-     */
-    function deonticRequests(): EventCandidate[] {
-      const evs: EventCandidate[] = [];
-      for (let k = s.tokStart; k < s.tokEnd; k++) {
-        if (!(toks[k].pos === "VERB" && DEONTIC_SPEECH.has(toks[k].lemma))) continue;
-        let j = k + 1;
-        if (toks[j]?.lower === "that") j++;
-        const y = ms.find((m) => m.tokStart >= j && m.tokStart <= j + 2 && m.actor && m.kind !== "pronoun" && !m.parts.possessive);
-        if (!y) continue;
-        const modal = toks[y.tokEnd];
-        const must = modal && (/^(must|should)$/.test(modal.lower) || (modal.lower === "has" || modal.lower === "have" || modal.lower === "needs" || modal.lower === "need") && toks[y.tokEnd + 1]?.lower === "to");
-        if (!must || toks[y.tokEnd + 1]?.lower === "not" && toks[y.tokEnd + 2]?.lower === "be") continue;
-        const speaker = findSubject(toks, ms, k, s.tokStart)[0]?.actor;
-        if (!speaker || !y.actor || speaker.country === y.actor.country) continue;
-        evs.push({ type: "REQUEST", cameo: "100", source: speaker, target: y.actor, sent: s.i, trigger: k, pattern: "deontic-statement", date: doc.article.date, confidence: 0.6 });
-      }
-      return evs;
-    }
-
-    /** Whether a verb of saying or announcing stands before `at` in the sentence. */
-    function announcedBySource(at: number, source?: Actor): boolean {
-      for (let k = at - 1; k >= s.tokStart; k--) {
-        if (!(ANNOUNCE_VERBS.has(toks[k].lemma) && (toks[k].pos === "VERB" || toks[k].pos === "NOUN"))) continue;
-        // the one announcing must be the one who would act
-        const speaker = findSubject(toks, ms, k, s.tokStart)[0]?.actor;
-        return !!speaker && !!source && speaker.country === source.country;
-      }
-      return false;
-    }
-
-    /** The subject of a verb of saying before token `at` ("X said …", "…, saying …"). */
-    function speakerBefore(at: number): Actor | undefined {
-      for (let k = at - 1; k >= s.tokStart; k--) {
-        if ((toks[k].pos === "VERB" || toks[k].pos === "NOUN") && CLAIM_VERBS.has(toks[k].lemma)) {
-          const subj = findSubject(toks, ms, k, s.tokStart);
-          return subj[0]?.actor;
-        }
-      }
-      return undefined;
-    }
-
-    /** The doer of the last event reported, when the object is a noun like "the decision" or "the move". */
-    function anaphoricTarget(from: number, source: Actor): Actor | undefined {
-      let k = from;
-      while (k < s.tokEnd && k < from + 4 && (toks[k].pos === "DET" || toks[k].pos === "ADJ" || toks[k].pos === "PRON")) k++;
-      if (!toks[k] || !EVENT_ANAPHORS.has(toks[k].lemma) || ms.some((m) => m.tokStart > k && m.tokStart <= k + 2)) return undefined;
-      for (let i = out.length - 1; i >= 0; i--) {
-        const e = out[i];
-        if (e.sent < s.i - 3) break;
-        if (e.source.country !== source.country) return e.source;
-      }
-      return undefined;
-    }
-
-    /** The first actor in a "that"-clause after the predicate whose country is not the speaker's. */
-    function complementTarget(from: number, speaker?: Actor): FoundMention | undefined {
-      let k = from;
-      while (k < s.tokEnd && k < from + 6 && toks[k].lower !== "that" && toks[k].text !== ",") k++;
-      if (k >= s.tokEnd || k >= from + 6) return undefined;
-      // a threat or charge speaks of what someone would do or has done: a clause about
-      // conditions ("warned that conditions were deteriorating") names no target
-      const clause = toks.slice(k, Math.min(s.tokEnd, k + 20));
-      if (p0type === "THREATEN" && !clause.some((t) => /^(will|would|'ll|wo|if|unless|could)$/.test(t.lower))) return undefined;
-      // not the speaker's own side: "warned that the police would …" names no target
-      const own = (a: Actor) => !!speaker && a.country === speaker.country && !["CIV", "OPP", "REB", "PTY", "MED", "NGO"].includes(a.sector);
-      // places ("in Niger") are not who a threat is aimed at; the agent ("by the bloc") often is
-      const locative = (m: FoundMention) => /^(in|at|on|near|from|to|across|into|inside|within)$/.test(prepBefore(toks, m, s.tokStart) ?? "");
-      return ms.find((m) => m.tokStart > k && m.tokStart < k + 20 && m.kind !== "pronoun" && m.actor && !m.parts.modifierOnly && !m.parts.possessive && !own(m.actor) && !locative(m));
-    }
-
     function eventsFor(trig: Trigger, at: number): EventCandidate[] {
       const p = trig.form.pattern;
-      p0type = p.type;
       const isNoun = trig.form.kind === "noun";
       if (isEmbedded(toks, at, s.tokStart, triggerAt, isNoun)) return [];
       // the event noun of a light verb ("handed … a sharply worded protest") is that verb's
@@ -246,7 +151,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         let k = trig.after;
         while (k < s.tokEnd && k < trig.after + 4 && toks[k].lower !== "that" && /^(ADV|ADP|PROPN|NOUN|PUNCT)$/.test(toks[k].pos) && !ms.some((m) => m.tokStart === k)) k++;
         if (toks[k]?.lower === "that") {
-          const comp = complementTarget(k, subjects[0]?.actor);
+          const comp = complementTarget(scope, k, p.type, subjects[0]?.actor);
           if (comp) targets = [comp];
         }
       }
@@ -269,7 +174,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       }
       // statements about another party in a clause: "warned that it would hit back if Washington …"
       if (!tgtActors.length && COMPLEMENT_TYPES.has(p.type) && srcActors.length) {
-        const comp = complementTarget(trig.after, srcActors[0]);
+        const comp = complementTarget(scope, trig.after, p.type, srcActors[0]);
         if (comp) tgtActors = actorsOf(comp);
       }
       // "called to congratulate Modi", "visited to attend …": a visit or call with no object of its own
@@ -279,7 +184,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       }
       // "Moscow condemned the decision": a noun that takes up an act already reported points to its doer
       if (!tgtActors.length && ANAPHOR_TYPES.has(p.type) && srcActors.length) {
-        const ante = anaphoricTarget(trig.after, srcActors[0]);
+        const ante = anaphoricTarget(scope, trig.after, srcActors[0], out);
         if (ante) tgtActors = [ante];
       }
       // lifting a curfew or restrictions: done to the source's own population
@@ -325,13 +230,13 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         else if (COOPERATIVE.has(type)) { cameo = type === "CONSULT" ? "036" : "030"; type = "AGREE"; mode = undefined; }
         // "said they would boycott all contact with the United States": harm announced by the
         // one who would do it is a threat
-        else if (announcedBySource(at, srcActors[0])) { cameo = "130"; type = "THREATEN"; mode = undefined; }
+        else if (announcedBySource(scope, at, srcActors[0])) { cameo = "130"; type = "THREATEN"; mode = undefined; }
         else return [];
       }
       const evs: EventCandidate[] = [];
       // a party reporting force used against it accuses the other side: "China's military said
       // Indian troops had obstructed Chinese border guards"
-      const speaker = MATERIAL_CONFLICT.has(type) && !isNoun ? speakerBefore(at) : undefined;
+      const speaker = MATERIAL_CONFLICT.has(type) && !isNoun ? speakerBefore(scope, at) : undefined;
       for (const [a, b] of pairs) {
         if (speaker && speaker.country === b.country && speaker.country !== a.country && a.country !== "---") {
           evs.push({ type: "ACCUSE", cameo: "112", source: speaker, target: a, sent: s.i, trigger: at, pattern: `${p.id}+claim`, date: doc.article.date, confidence: 0.6 });
