@@ -188,8 +188,10 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         if (ante) tgtActors = [ante];
       }
       // lifting a curfew or restrictions: done to the source's own population
+      // (the people of the place named after it: "lifted a night curfew in Montenegro")
       if (!tgtActors.length && p.defaultTarget === "population" && srcActors.length === 1 && srcActors[0].country !== "IGO") {
-        tgtActors = [{ text: "population", country: srcActors[0].country, sector: "CIV" }];
+        const place = ms.find((m) => m.tokStart >= trig.after && m.tokStart <= trig.after + 4 && m.actor && prepBefore(toks, m, s.tokStart) === "in");
+        tgtActors = [{ text: "population", country: place?.actor?.country ?? srcActors[0].country, sector: "CIV" }];
       }
       // a demonstration reported with no one named: the people of the place, against their government
       if (p.type === "PROTEST" && isNoun && !srcActors.length && /^(protests?|demonstrations?)$/.test(toks[at].lower) && /^(a|an|the|this|that|latest|new|fresh|mass|\d.*)$/i.test(toks[at - 1]?.lower ?? "")) {
