@@ -14,7 +14,8 @@ const BE = new Set(["be", "get"]);
 const POSS_PRON = new Set(["his", "her", "its", "their", "our", "my", "your"]);
 const RELATIVE = new Set(["that", "which", "who"]);
 const CLAUSE_CONJ = new Set(["as", "after", "before", "since", "until", "because", "while", "once", "when", "though", "although", "if", "unless"]);
-const OWNING = new Set(["belonging", "linked", "used", "owned", "run", "operated", "controlled", "backed"]);
+/** Participles that tie a thing to its owner or doer: "a building used by", "the march organised by". */
+const OWNING = new Set(["belonging", "linked", "used", "owned", "run", "operated", "controlled", "backed", "staged", "organised", "organized", "led", "held", "called"]);
 /** Nouns that speak or act for the actor in their "of"/"for" phrase. */
 const TRANSPARENT_HEADS = new Set(["thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "score", "scores", "group", "crowd", "number", "office", "spokesman", "spokeswoman", "spokesperson", "representative", "delegation", "embassy", "government", "administration", "team", "lawyers", "lawyer", "envoy", "statement", "leadership", "supporters", "members", "forces", "troops", "ministry", "cabinet"]);
 
@@ -127,6 +128,14 @@ export function findSubject(toks: Token[], ms: FoundMention[], v: number, sentSt
       }
     }
   }
+  // a relative clause set off by commas before the verb ("The war, which also drew in state
+  // forces, has killed …"): the subject stands before it
+  let scanEnd = v;
+  if (toks[k]?.text === ",") {
+    for (let w = k - 1; w > sentStart + 1 && w > k - 25; w--) {
+      if ((toks[w].lower === "which" || toks[w].lower === "who") && toks[w - 1].text === ",") { k = w - 2; scanEnd = w - 1; break; }
+    }
+  }
   // a relative clause ("fighting … that has killed"): the subject is what the pronoun stands for
   // ("that" right before a verb is a relative pronoun whatever its tag: a complementizer is followed by a subject)
   if (k >= sentStart && RELATIVE.has(toks[k].lower)) {
@@ -150,8 +159,8 @@ export function findSubject(toks: Token[], ms: FoundMention[], v: number, sentSt
   }
   for (let j = ms.length - 1; j >= 0; j--) {
     const m = ms[j];
-    if (m.tokEnd > v) continue;
-    const between = toks.slice(m.tokEnd, v);
+    if (m.tokEnd > scanEnd) continue;
+    const between = toks.slice(m.tokEnd, scanEnd);
     // a clause boundary between the mention and the verb: the subject had to come after it
     if (between.some((t) => CLAUSE_STOP.has(t.lower) && (t.pos === "SCONJ" || t.pos === "PUNCT" || t.lower === "but" || t.lower === "as" || t.lower === "when")) && !between.some((t) => t.pos === "VERB" || t.pos === "AUX")) {
       return [];
@@ -197,7 +206,8 @@ export function findTarget(toks: Token[], ms: FoundMention[], from: number, slot
     if (!usable(m)) continue;
     const prep = prepBefore(toks, m, Math.max(0, from - 1));
     // the direct object may hold an "of" phrase: "appreciated the kindness of the people of Pakistan"
-    const fits = slots.some((slot) => (slot === "obj" ? (!prep || prep === "of") && directObject(toks, from, m.tokStart) : prep === slot));
+    // ("met in Abuja": after "in", a capital is where, not whom)
+    const fits = slots.some((slot) => (slot === "obj" ? (!prep || prep === "of") && directObject(toks, from, m.tokStart) : prep === slot && !(slot === "in" && m.parts.countryFrom === "capital")));
     if (!fits) continue;
     const idx = ms.indexOf(m);
     return [m, ...coordinated(toks, ms, idx, 1)];

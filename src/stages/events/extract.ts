@@ -142,7 +142,8 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         }
       }
       // a verb that needs an actor as its direct object ("seized power" is no arrest)
-      if (p.requiresActorObject && !isNoun && !isPassive(toks, at, s.tokStart) && !(targets.length && /^(of)?$/.test(prepBefore(toks, targets[0], s.tokStart) ?? "") && directObject(toks, trig.after, targets[0].tokStart))) return [];
+      // ("seized weapons from armed groups": what is taken from an actor counts too)
+      if (p.requiresActorObject && !isNoun && !isPassive(toks, at, s.tokStart) && !(targets.length && (/^(of)?$/.test(prepBefore(toks, targets[0], s.tokStart) ?? "") && directObject(toks, trig.after, targets[0].tokStart) || (prepBefore(toks, targets[0], s.tokStart) === "from" && targets[0].tokStart <= trig.after + 6 && !toks.slice(trig.after, targets[0].tokStart).some((t) => t.pos === "VERB" || t.text === ","))))) return [];
       // cooperation is done to actors, not to a demonym on another noun ("what he called an Armenian provocation")
       if (p.type === "CONSULT") targets = targets.filter((m) => !(m.parts.countryFrom === "demonym" && m.parts.head && !m.parts.role));
       // "demanded that the US cancel …": the one asked is the subject of the clause

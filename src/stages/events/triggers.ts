@@ -42,6 +42,17 @@ function findObject(toks: Token[], from: number, end: number, objects: string[][
   return undefined;
 }
 
+/** Whether an article opens the noun phrase that ends at token `i`. */
+function articleBefore(toks: Token[], i: number, start: number): boolean {
+  for (let k = i - 1; k >= Math.max(start, i - 5); k--) {
+    const t = toks[k];
+    // (not "the": "the bloc cut off all assistance" has a past tense that looks like its base)
+    if (t.pos === "DET") return /^(a|an|its|their|his|her)$/.test(t.lower);
+    if (!(t.pos === "ADJ" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM")) return false;
+  }
+  return false;
+}
+
 /** All triggers of a sentence; a word may have several readings, most specific first. */
 export function findTriggers(toks: Token[], s: Sentence, index: PatternIndex): Trigger[] {
   const out: Trigger[] = [];
@@ -67,6 +78,8 @@ export function findTriggers(toks: Token[], s: Sentence, index: PatternIndex): T
         if (!(t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "PROPN") || !prev || !(prev.pos === "PROPN" || prev.pos === "PRON")) continue;
       }
       if (f.kind === "noun" && t.pos !== "NOUN" && t.pos !== "PROPN") continue;
+      // a base form closing a noun phrase begun by an article is a noun ("an Afghan Air Force strike")
+      if (f.kind === "verb" && (t.lower === t.lemma || t.lower === t.lemma + "s") && articleBefore(toks, i, s.tokStart)) continue;
       // an attributive participle ("the party founded by jailed former prime minister …") is no predicate
       // ("the internationally recognised government" too)
       const prevNonAdv = prev?.pos === "ADV" ? toks[i - 2] : prev;
