@@ -112,3 +112,37 @@ export function anaphoricTarget({ toks, ms, s }: SentenceScope, from: number, so
   }
   return undefined;
 }
+
+const AID_GOODS = new Set(["aid", "supplies", "relief", "humanitarian", "goods", "medicine", "medicines", "food", "tents", "assistance", "vaccines", "equipment"]);
+const AID_VEHICLES = new Set(["aircraft", "plane", "planes", "flight", "flights", "ship", "ships", "convoy", "convoys", "truck", "trucks", "lorries", "lorry", "shipment", "consignment", "cargo"]);
+const DEPART = new Set(["leave", "depart"]);
+const ARRIVE = new Set(["arrive", "land", "reach", "head", "fly", "sail", "travel", "set"]);
+
+/**
+ * "A second aircraft loaded with humanitarian supplies is set to leave Azerbaijan for Türkiye",
+ * "a convoy carrying aid from Jordan arrived in Gaza": aid told as a shipment on the move is
+ * given by the country it leaves to the one it goes to (AID).
+ */
+export function aidShipments({ toks, ms, s, date }: SentenceScope): EventCandidate[] {
+  const words = toks.slice(s.tokStart, s.tokEnd);
+  if (!words.some((t) => AID_VEHICLES.has(t.lower)) || !words.some((t) => AID_GOODS.has(t.lower))) return [];
+  for (let k = s.tokStart; k < s.tokEnd; k++) {
+    const t = toks[k];
+    if (t.pos !== "VERB" || !(DEPART.has(t.lemma) || ARRIVE.has(t.lemma))) continue;
+    const after = ms.filter((m) => m.tokStart > k && m.tokStart <= k + 12 && m.actor && m.actor.country !== "IGO" && !m.parts.possessive);
+    const prepOf = (m: FoundMention) => prepBefore(toks, m, s.tokStart);
+    const from = DEPART.has(t.lemma) ? after.find((m) => !prepOf(m)) ?? after.find((m) => prepOf(m) === "from") : after.find((m) => prepOf(m) === "from");
+    // "for earthquake-stricken Türkiye": the destination's preposition may stand a few words back
+    const destPrep = (m: FoundMention) => {
+      for (let j = m.tokStart - 1; j >= Math.max(s.tokStart, m.tokStart - 5); j--) {
+        if (/^(for|to|in|into)$/.test(toks[j].lower)) return true;
+        if (toks[j].pos === "PUNCT" && toks[j].text !== "-") return false;
+      }
+      return false;
+    };
+    const to = after.find((m) => m !== from && destPrep(m));
+    if (!from?.actor || !to?.actor || from.actor.country === to.actor.country) continue;
+    return [{ type: "AID", cameo: "073", source: from.actor, target: to.actor, sent: s.i, trigger: k, pattern: "aid-shipment", date, confidence: 0.6 }];
+  }
+  return [];
+}

@@ -132,4 +132,10 @@ describe("how news reports acts", () => {
   it("takes the one asked from a 'demanded that' clause", () => {
     assert.deepEqual(triples("2023-10-06", "China's foreign ministry demanded on Friday that the United States cancel its arms sales to Taiwan."), ["CHN REQUEST USA"]);
   });
+
+  it("reads aid told as a shipment on the move: from the country it leaves to the one it goes to", () => {
+    assert.deepEqual(triples("2024-03-11", "A convoy of trucks carrying food and medicine left Jordan for the Gaza Strip on Sunday."), ["JOR AID PSE"]);
+    // dev-a-19, 2023-02-10
+    assert.deepEqual(triples("2023-02-10", "BAKU: A second aircraft loaded with humanitarian supplies is set to leave Azerbaijan for earthquake-stricken Türkiye."), ["AZE AID TUR"]);
+  });
 });

@@ -5,7 +5,7 @@ import type { Actor, ArticleDoc, EventCandidate, PlovType, Sector, Token } from 
 import type { FoundMention } from "../actors/mentions.js";
 import { directObject, findSubject, findTarget, isPassive, prepBefore } from "./arguments.js";
 import { factuality, isEmbedded } from "./filters.js";
-import { anaphoricTarget, announcedBySource, complementTarget, deonticRequests, speakerBefore, speakerFor, type SentenceScope } from "./discourse.js";
+import { aidShipments, anaphoricTarget, announcedBySource, complementTarget, deonticRequests, speakerBefore, speakerFor, type SentenceScope } from "./discourse.js";
 import type { PatternIndex } from "./patterns.js";
 import { findTriggers, type Trigger } from "./triggers.js";
 
@@ -78,7 +78,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         if (evs.length) { out.push(...evs); break; }
       }
     }
-    out.push(...deonticRequests(scope));
+    out.push(...deonticRequests(scope), ...aidShipments(scope));
     const firstSubj = ms.find((m) => m.actor && !prepBefore(toks, m, s.tokStart));
     if (firstSubj?.actor) prevSubject = firstSubj.actor;
 
