@@ -1,15 +1,18 @@
 // The dyad command line: one module per command, this file only dispatches.
+import { evalCommand, HELP as EVAL_HELP } from "./commands/eval.js";
 import { extractCommand, HELP as EXTRACT_HELP } from "./commands/extract.js";
 import { UsageError } from "./io.js";
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
   extract: { run: extractCommand, help: EXTRACT_HELP },
+  eval: { run: evalCommand, help: EVAL_HELP },
 };
 
 const USAGE = `usage: dyad <command> [options]
 
 commands:
   extract   code dated news articles into events (JSON lines, TSV or a table)
+  eval      score dyad against gold annotations (P/R/F1 per type, misses, confusion)
 
 Run "dyad <command> --help" for a command's options.
 `;
