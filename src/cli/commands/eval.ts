@@ -6,11 +6,14 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { ArticleInput } from "../../doc/types.js";
 import { formatReport, groupByArticle, score, type ScoredEvent } from "../../eval/score.js";
+import { createCoder } from "../../pipeline/coder.js";
 import { codeArticles } from "../../pipeline/pool.js";
+import { formatSuiteScore, readSuite, scoreSuite, SUITES, type SuiteName } from "../../eval/suites.js";
 import { readInputs } from "../../stages/ingest/index.js";
 import { UsageError, writeOut } from "../io.js";
 
 export const HELP = `usage: dyad eval --gold GOLD.jsonl [--pred PRED.jsonl] [--errors] [--json]
+       dyad eval --suite plover-gsr|zsp --path DIR
 
 Scores dyad against gold annotations in the format of ../shared/eval/
 (one article a line: {id, date, text, events: [...]}). Without --pred the
@@ -24,6 +27,8 @@ options:
   --errors        also print a confusion of types and every miss and false alarm
   --json          print the report as JSON
   --actors FILE   your own actors, for coding
+  --suite NAME    a peer test suite read in its own format: plover-gsr, zsp
+  --path DIR      the suite's folder (e.g. ../shared/peer-suites/plover-gsr)
 `;
 
 type Row = { id?: string; article?: string; events?: ScoredEvent[] };
@@ -55,10 +60,11 @@ export async function evalCommand(argv: string[]): Promise<number> {
     args: argv,
     options: {
       gold: { type: "string" }, pred: { type: "string" }, errors: { type: "boolean" }, json: { type: "boolean" },
-      actors: { type: "string" }, help: { type: "boolean", short: "h" },
+      actors: { type: "string" }, suite: { type: "string" }, path: { type: "string" }, help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) { process.stdout.write(HELP); return 0; }
+  if (values.suite !== undefined) return suiteCommand(values.suite, values.path, values.actors, !!values.json);
   if (!values.gold) throw new UsageError("--gold: expected a gold file (JSON lines)");
   const goldRows = await readRows(values.gold);
   let predRows: Row[];
@@ -77,5 +83,22 @@ export async function evalCommand(argv: string[]): Promise<number> {
   }
   const report = score(groupByArticle(goldRows), groupByArticle(predRows));
   await writeOut((values.json ? JSON.stringify(report) : formatReport(report, { byType: true, errors: values.errors })) + "\n");
+  return 0;
+}
+
+/** Codes every sentence of a peer suite and prints its figures. */
+async function suiteCommand(name: string, path: string | undefined, actorsFile: string | undefined, json: boolean): Promise<number> {
+  if (!(SUITES as readonly string[]).includes(name)) throw new UsageError(`--suite: expected one of ${SUITES.join(", ")}, got "${name}"`);
+  if (!path) throw new UsageError("--path: expected the suite's folder");
+  let records;
+  try {
+    records = readSuite(name as SuiteName, path);
+  } catch (e) {
+    throw new UsageError(`${path}: cannot read the ${name} suite (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const coder = createCoder({ actorsFile });
+  const coded = records.map((r) => coder.code({ id: r.id, date: r.date, text: r.text }));
+  const s = scoreSuite(records, coded);
+  await writeOut((json ? JSON.stringify(s) : formatSuiteScore(name, s)) + "\n");
   return 0;
 }
