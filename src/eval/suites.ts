@@ -12,6 +12,8 @@ export interface SuiteRecord {
   date: string;
   /** The gold type, in today's 16 PLOVER types. */
   type: string;
+  /** Where the suite's old type has several of today's (YIELD: CONCEDE or RETREAT), each counts. */
+  accepted?: string[];
   /** Gold source and target country codes, where the suite gives them. */
   sources?: string[];
   targets?: string[];
@@ -48,10 +50,11 @@ export function readSuite(name: SuiteName, dir: string): SuiteRecord[] {
       sources: codes(r.actor), targets: codes(r.recipient),
     }));
   }
-  return readJsonl(join(dir, "plv_test_cameo.jsonl")).map((r) => ({
-    id: String(r.id), text: String(r.text), date: "2000-01-01",
-    type: String(r.type_plover16 ?? r.type),
-  }));
+  return readJsonl(join(dir, "plv_test_cameo.jsonl")).map((r) => {
+    const candidates = Array.isArray(r.type_plover16_candidates) ? r.type_plover16_candidates.map(String) : [];
+    const type = r.type_plover16 ? String(r.type_plover16) : candidates[0] ?? String(r.type);
+    return { id: String(r.id), text: String(r.text), date: "2000-01-01", type, ...(candidates.length > 1 ? { accepted: candidates } : {}) };
+  });
 }
 
 export interface SuiteScore {
@@ -77,9 +80,9 @@ export function scoreSuite(records: SuiteRecord[], coded: CodedEvent[][]): Suite
     if (evs.length) {
       withEvents++;
       const top = [...evs].sort((a, b) => b.confidence - a.confidence || a.evidence.start - b.evidence.start)[0];
-      if (top.type === r.type) topRight++;
+      if (top.type === r.type || r.accepted?.includes(top.type)) topRight++;
     }
-    const ofType = evs.filter((e) => e.type === r.type);
+    const ofType = evs.filter((e) => e.type === r.type || r.accepted?.includes(e.type));
     if (ofType.length) { found++; t.found++; }
     if (r.sources?.length) {
       actorOf++;
