@@ -4,12 +4,11 @@
 // events; per-type figures; and, beyond the shared scorer, a confusion of
 // types on matched dyads and the misses and false alarms for error analysis.
 import type { PlovType } from "../doc/types.js";
+import { PLOV_TYPES } from "../lexicon/common.js";
+import { SYMMETRIC as SYMMETRIC_TYPES } from "../stages/dedupe/dedupe.js";
 
-export const PLOVER_TYPES: PlovType[] = [
-  "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-  "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-];
-const SYMMETRIC = new Set(["CONSULT", "AGREE", "COOPERATE"]);
+const PLOVER_TYPES: readonly PlovType[] = PLOV_TYPES;
+const SYMMETRIC: ReadonlySet<string> = SYMMETRIC_TYPES;
 
 /** An event as gold files and dyad's output both give it. */
 export interface ScoredEvent {

@@ -3,7 +3,8 @@
 // the kept event is the most confident, earliest reported.
 import type { EventCandidate, PlovType } from "../../doc/types.js";
 
-const SYMMETRIC = new Set<PlovType>(["CONSULT", "AGREE", "COOPERATE"]);
+/** Types done together: "A met B" and "B met A" are one event. */
+export const SYMMETRIC = new Set<PlovType>(["CONSULT", "AGREE", "COOPERATE"]);
 
 export function eventKey(e: { type: PlovType; source: { country: string }; target: { country: string } }): string {
   let s = e.source.country, t = e.target.country;

@@ -27,7 +27,8 @@ const EVENT_ANAPHORS = new Set(["decision", "move", "step", "measure", "sanction
 /** "We" and "our" in a quote: the speaker named after the quote, or the last subject. */
 export function speakerFor(m: FoundMention, sentMentions: FoundMention[], toks: Token[], prevSubject?: Actor): Actor | undefined {
   const s = m.sent;
-  const closeAt = toks.findIndex((t, k) => k > m.tokStart && t.sent === s && QUOTE_CLOSE.test(t.text));
+  let closeAt = -1;
+  for (let k = m.tokStart + 1; k < toks.length && toks[k].sent === s; k++) if (QUOTE_CLOSE.test(toks[k].text)) { closeAt = k; break; }
   if (closeAt >= 0) {
     // '"…," Choi said' / '"…," said the minister' / '"…," Touray was quoted as saying'
     const speech = (k: number) => toks[k] && SPEECH_VERBS.has(toks[k].lemma);

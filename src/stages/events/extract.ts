@@ -3,6 +3,7 @@
 // become AGREE; future or unreal conflict is dropped unless a threat.
 import type { Actor, ArticleDoc, EventCandidate, PlovType, Sector, Token } from "../../doc/types.js";
 import type { FoundMention } from "../actors/mentions.js";
+import { SYMMETRIC } from "../dedupe/dedupe.js";
 import { directObject, findSubject, findTarget, isPassive, prepBefore } from "./arguments.js";
 import { factuality, isEmbedded } from "./filters.js";
 import { aidShipments, anaphoricTarget, announcedBySource, complementTarget, deonticRequests, speakerBefore, speakerFor, type SentenceScope } from "./discourse.js";
@@ -10,7 +11,6 @@ import type { PatternIndex } from "./patterns.js";
 import { findTriggers, type Trigger } from "./triggers.js";
 
 const COOPERATIVE = new Set<PlovType>(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"]);
-const SYMMETRIC = new Set<PlovType>(["CONSULT", "AGREE", "COOPERATE"]);
 const ANAPHOR_TYPES = new Set<PlovType>(["ACCUSE", "REJECT", "THREATEN", "SUPPORT", "PROTEST", "REQUEST"]);
 const MATERIAL_CONFLICT = new Set<PlovType>(["ASSAULT", "COERCE", "MOBILIZE"]);
 /** Acts whose object may be that of their purpose: "called to congratulate Modi", "opened fire to disperse protesters". */

@@ -3,12 +3,12 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { PlovType } from "../../doc/types.js";
+import { PLOV_TYPES } from "../../lexicon/common.js";
 
-const PLOVER = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"] as const;
 
 const PatternSchema = z.object({
   id: z.string().min(1),
-  type: z.enum(PLOVER),
+  type: z.enum(PLOV_TYPES),
   cameo: z.string().regex(/^\d{2,4}$/),
   mode: z.string().optional(),
   verbs: z.array(z.string().min(1)).optional(),
