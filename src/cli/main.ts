@@ -1,10 +1,25 @@
 // The dyad command line: one module per command, this file only dispatches.
 import { evalCommand, HELP as EVAL_HELP } from "./commands/eval.js";
 import { extractCommand, HELP as EXTRACT_HELP } from "./commands/extract.js";
+import { articleCommand, HELP as ARTICLE_HELP } from "./commands/article.js";
+import { dyadsCommand, HELP as DYADS_HELP } from "./commands/dyads.js";
+import { eventsCommand, HELP as EVENTS_HELP } from "./commands/events.js";
+import { exportCommand, HELP as EXPORT_HELP } from "./commands/export.js";
+import { infoCommand, HELP as INFO_HELP } from "./commands/info.js";
+import { ingestCommand, HELP as INGEST_HELP } from "./commands/ingest.js";
+import { timelineCommand, HELP as TIMELINE_HELP } from "./commands/timeline.js";
+import { StoreError } from "../store/errors.js";
 import { UsageError } from "./io.js";
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
   extract: { run: extractCommand, help: EXTRACT_HELP },
+  ingest: { run: ingestCommand, help: INGEST_HELP },
+  events: { run: eventsCommand, help: EVENTS_HELP },
+  dyads: { run: dyadsCommand, help: DYADS_HELP },
+  timeline: { run: timelineCommand, help: TIMELINE_HELP },
+  article: { run: articleCommand, help: ARTICLE_HELP },
+  export: { run: exportCommand, help: EXPORT_HELP },
+  info: { run: infoCommand, help: INFO_HELP },
   eval: { run: evalCommand, help: EVAL_HELP },
 };
 
@@ -12,6 +27,13 @@ const USAGE = `usage: dyad <command> [options]
 
 commands:
   extract   code dated news articles into events (JSON lines, TSV or a table)
+  ingest    code articles into a store of events (SQLite: --db, $DYAD_DB or ./dyad.db)
+  events    list stored events, with filters (table, JSON lines, CSV, TSV)
+  dyads     the busiest country pairs, with Goldstein sums
+  timeline  events per day/week/month/year for a country or a pair
+  article   one stored article with its events and their evidence
+  export    stored events as GDELT, ICEWS, PLOVER/POLECAT, CSV, TSV or JSON lines
+  info      what a store holds and which coder made it
   eval      score dyad against gold annotations (P/R/F1 per type, misses, confusion)
 
 Run "dyad <command> --help" for a command's options.
@@ -28,6 +50,10 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
       process.stderr.write(`dyad ${cmd}: ${(e as Error).message}\n\n${c.help}`);
       return 2;
+    }
+    if (e instanceof StoreError) {
+      process.stderr.write(`dyad ${cmd}: ${e.message}\n`);
+      return 1;
     }
     throw e;
   }

@@ -6,6 +6,8 @@ export interface ArticleInput {
   /** Input id, else url, else a content hash (set by ingest). */
   id: string;
   url?: string;
+  /** The outlet that published it ("Reuters"), where the input names one. */
+  source?: string;
   /** ISO date YYYY-MM-DD, validated by ingest. */
   date: string;
   title?: string;
@@ -136,6 +138,8 @@ export interface ArticleDoc {
   tokens: Token[];
   /** Place named by the dateline ("ISLAMABAD:"), if any. */
   dateline?: Place;
+  /** Character offset where the dateline ends ("ISLAMABAD, June 10 -"), if there is one. */
+  datelineEnd?: number;
   /** Character offset where the body starts after a dateline, if any. */
   mentions: ActorMention[];
   events: EventCandidate[];

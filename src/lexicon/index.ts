@@ -14,7 +14,7 @@ export { countryName, buildCountries, type CountryEntry } from "./countries.js";
 export { knownCountryCodes, SECTORS, PLOV_TYPES } from "./common.js";
 export { personOn, type PersonEntry, type PersonPeriod } from "./people.js";
 export { loadUserActors, type UserActor } from "./user-actors.js";
-export { rootQuad, type Cameo, type CameoCode, type Quad } from "./cameo.js";
+export { loadCameo, rootQuad, type Cameo, type CameoCode, type Quad } from "./cameo.js";
 export type { IgoEntry } from "./igos.js";
 export type { RoleEntry } from "./roles.js";
 export type { GroupEntry } from "./groups.js";

@@ -53,3 +53,13 @@ describe("coder on the seed article", { skip: !existsSync(seedPath) && "../share
     assert.equal(article!.text.slice(consult.evidence.start, consult.evidence.end), consult.evidence.text);
   });
 });
+
+describe("coder on wire copy", () => {
+  it("dates the act by the sentence's own day, not the dateline's report date", () => {
+    const events = coder.code({
+      id: "t", date: "2024-06-10",
+      text: "ISLAMABAD, June 10 - Pakistan's Foreign Minister Ishaq Dar held talks with Iran's Acting Foreign Minister Ali Bagheri in Istanbul on Sunday, a day before the D-8 meeting closed.",
+    });
+    assert.deepEqual(events.map((e) => `${triple(e)} ${e.date} ${e.location?.name}`), ["PAK/GOV CONSULT IRN/GOV 2024-06-09 Istanbul"]);
+  });
+});

@@ -58,6 +58,7 @@ export function createCoder(opts: CoderOptions = {}): Coder {
       datelinePlace = lookupCity(dl.name, articleCountries, 1000) ?? datelinePlace;
     }
     doc.dateline = datelinePlace;
+    if (dl) doc.datelineEnd = doc.tokens[dl.tokEnd - 1]?.end;
     const candidates = extractEvents(doc, mentions, patterns);
     const dated = placeAndDate(doc, candidates, gaz, articleCountries);
     doc.events = dedupeEvents(dated);
@@ -70,6 +71,13 @@ function joinPath(dir: string, file: string): string {
   return dir.endsWith("/") ? dir + file : `${dir}/${file}`;
 }
 
+/** The date expressions of a sentence, without the dateline's, which dates the report, not the act. */
+function reportedDates(doc: ArticleDoc, s: ArticleDoc["sentences"][number]): DateMention[] {
+  const all = findDates(s.text, doc.article.date);
+  const end = doc.datelineEnd;
+  return end === undefined || s.start >= end ? all : all.filter((d) => s.start + d.start >= end);
+}
+
 /** Dates each candidate, drops background acts, and finds where each happened. */
 function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer, countries: Set<string>): EventCandidate[] {
   const datesBySent = new Map<number, DateMention[]>();
@@ -80,7 +88,7 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
   for (const e of events) {
     const s = doc.sentences[e.sent];
     let dates = datesBySent.get(s.i);
-    if (!dates) datesBySent.set(s.i, (dates = findDates(s.text, doc.article.date)));
+    if (!dates) datesBySent.set(s.i, (dates = reportedDates(doc, s)));
     const at = doc.tokens[e.trigger].start - s.start;
     // a date inside a relative clause the predicate is not in ("…, who became foreign minister
     // in May,") dates that clause, not the event
@@ -97,7 +105,7 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
       for (let k = s.i - 1; k >= Math.max(0, s.i - 3); k--) {
         const prev = doc.sentences[k];
         let pd = datesBySent.get(k);
-        if (!pd) datesBySent.set(k, (pd = findDates(prev.text, doc.article.date)));
+        if (!pd) datesBySent.set(k, (pd = reportedDates(doc, prev)));
         const days = pd.map((x) => eventDate([x], x.start, doc.article.date)).filter((x) => !x.background && !x.future && x.date !== doc.article.date);
         // only the same actor's story goes on: another actor's act that day dates nothing here
         const sameStory = events.some((x) => x.sent === k && (x.source.country === e.source.country || x.target.country === e.source.country));

@@ -15,6 +15,7 @@ const ArticleRecord = z.object({
   url: z.string().nullish(),
   date: z.string(),
   title: z.string().nullish(),
+  source: z.string().nullish(),
   text: z.string(),
 });
 
@@ -23,6 +24,7 @@ const EXPECTED: Record<string, string> = {
   url: "a string",
   date: "a string like YYYY-MM-DD",
   title: "a string",
+  source: "a string (the outlet's name)",
   text: "a string",
 };
 
@@ -105,6 +107,7 @@ export function parseJsonLine(
     ...(rec.url ? { url: rec.url } : {}),
     date: d.date,
     ...(rec.title ? { title: rec.title } : {}),
+    ...(rec.source?.trim() ? { source: rec.source.trim() } : {}),
     text: rec.text,
     origin: { file: origin.file, line: origin.line },
   };

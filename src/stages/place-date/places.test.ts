@@ -24,6 +24,12 @@ describe("datelines", () => {
     assert.equal(lookupCity(d!.name, new Set(), 1000)?.country, "ARE");
   });
 
+  it("reads a wire dateline with a month and day before the dash, not the month as a country", () => {
+    const d = dateline("ISLAMABAD, June 10 - Pakistan's Foreign Minister Ishaq Dar held talks with Iran's Ali Bagheri in Istanbul on Sunday.");
+    assert.equal(d?.name, "Islamabad");
+    assert.equal(d?.country, undefined);
+  });
+
   it("finds the dateline below page clutter (site name, highlights, byline, headline)", () => {
     const text = "Gulf Daily (@gulfdaily)\nStory highlights\nBy Staff Reporter\nUAE sends aid to Syria\nDUBAI, 3rd March, 2023 (WAM) -- The UAE sent a plane of relief supplies to Syria on Friday.";
     assert.equal(dateline(text)?.name, "Dubai");

@@ -86,7 +86,8 @@ function datelineAt(toks: Token[], from: number): { tokEnd: number; name: string
   let name = words.join(" ");
   let country: string | undefined;
   // "LAGOS, Nigeria -": a country after a comma
-  if (toks[k]?.text === "," && /^[A-Z]/.test(toks[k + 1]?.text ?? "")) {
+  const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
+  if (toks[k]?.text === "," && /^[A-Z]/.test(toks[k + 1]?.text ?? "") && !MONTH.test(toks[k + 1]?.text ?? "")) {
     let j = k + 1;
     const cw: string[] = [];
     while (j < toks.length && /^[A-Z]/.test(toks[j].text) && cw.length < 4) { cw.push(toks[j].text); j++; }

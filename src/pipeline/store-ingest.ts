@@ -1,0 +1,108 @@
+// Reading, coding and storing joined up: articles already in the store are
+// skipped before they are coded, coded articles are written in batches, one
+// transaction each, so a run that is killed keeps every batch it committed
+// and a re-run codes only what is missing.
+import type { ArticleInput, InputProblem } from "../doc/types.js";
+import { normalisedTextHash, toStoredArticle } from "../store/article-record.js";
+import type { CodedArticle, EventStore, MergeOptions, StoredArticle } from "../store/types.js";
+import type { IngestItem } from "../stages/ingest/index.js";
+import { codeArticles } from "./pool.js";
+
+export interface IngestOptions {
+  workers: number;
+  actorsFile?: string;
+  merge: MergeOptions;
+  /** Articles per transaction (default 200). */
+  batchSize?: number;
+  /** A batch is also written after this long, so progress is kept on slow input (default 2000 ms). */
+  flushMs?: number;
+  onProblem?: (p: InputProblem) => void;
+  onCoderError?: (a: ArticleInput, message: string) => void;
+  /** Called after each batch is written. */
+  onProgress?: (s: IngestStats) => void;
+}
+
+export interface IngestStats {
+  /** Articles read from the input. */
+  read: number;
+  /** Articles skipped because the same id, url or text was stored already (by an earlier run or earlier in this one). */
+  alreadyStored: number;
+  /** Articles coded and stored by this run. */
+  stored: number;
+  /** Events created, and reports merged into events already stored. */
+  newEvents: number;
+  mergedMentions: number;
+  /** Input records that could not be read, and articles the coder failed on. */
+  problems: number;
+  failed: number;
+}
+
+export function emptyStats(): IngestStats {
+  return { read: 0, alreadyStored: 0, stored: 0, newEvents: 0, mergedMentions: 0, problems: 0, failed: 0 };
+}
+
+/**
+ * Codes and stores every article of `items` that the store does not hold yet.
+ * @example await ingestArticles(store, readInputs(["feed.jsonl"], {}), { workers: 2, merge: DEFAULT_MERGE })
+ */
+export async function ingestArticles(store: EventStore, items: AsyncIterable<IngestItem>, opts: IngestOptions): Promise<IngestStats> {
+  const stats = emptyStats();
+  const batchSize = opts.batchSize ?? 200, flushMs = opts.flushMs ?? 2000;
+
+  async function* fresh(): AsyncGenerator<ArticleInput> {
+    for await (const item of items) {
+      if (item.kind === "problem") { stats.problems++; opts.onProblem?.(item.problem); continue; }
+      stats.read++;
+      const a = item.article;
+      if (await store.hasArticle({ id: a.id, url: a.url, textHash: normalisedTextHash(a.text) })) { stats.alreadyStored++; continue; }
+      yield a;
+    }
+  }
+
+  let batch: CodedArticle[] = [];
+  let lastFlush = Date.now();
+  const flush = async () => {
+    if (!batch.length) return;
+    const r = await store.addArticles(batch, opts.merge);
+    batch = [];
+    lastFlush = Date.now();
+    stats.stored += r.stored; stats.alreadyStored += r.duplicates;
+    stats.newEvents += r.newEvents; stats.mergedMentions += r.mergedMentions;
+    opts.onProgress?.(stats);
+  };
+  for await (const r of codeArticles(fresh(), { workers: opts.workers, actorsFile: opts.actorsFile })) {
+    if ("error" in r) { stats.failed++; opts.onCoderError?.(r.article, r.error); continue; }
+    batch.push({ article: toStoredArticle(r.article), events: r.events });
+    if (batch.length >= batchSize || Date.now() - lastFlush >= flushMs) await flush();
+  }
+  await flush();
+  return stats;
+}
+
+/**
+ * Codes every stored article again with the current coder, replacing all
+ * events in one transaction. An article the coder fails on aborts the whole
+ * recode and the old events stay.
+ */
+export async function recodeStore(store: EventStore, opts: Omit<IngestOptions, "onProblem">): Promise<IngestStats> {
+  const stats = emptyStats();
+  async function* code(articles: AsyncIterable<StoredArticle>): AsyncGenerator<CodedArticle> {
+    async function* inputs(): AsyncGenerator<ArticleInput> {
+      for await (const a of articles) {
+        stats.read++;
+        yield { id: a.id, date: a.date, text: a.text, ...(a.url ? { url: a.url } : {}), ...(a.title ? { title: a.title } : {}) };
+      }
+    }
+    for await (const r of codeArticles(inputs(), { workers: opts.workers, actorsFile: opts.actorsFile })) {
+      if ("error" in r) throw new Error(`recoding article ${r.article.id} failed (${r.error}); nothing was changed`);
+      stats.stored++;
+      if (stats.stored % (opts.batchSize ?? 200) === 0) opts.onProgress?.(stats);
+      const stored = toStoredArticle(r.article);
+      yield { article: stored, events: r.events };
+    }
+  }
+  const r = await store.recode(code, opts.merge);
+  stats.newEvents = r.newEvents; stats.mergedMentions = r.mergedMentions;
+  opts.onProgress?.(stats);
+  return stats;
+}

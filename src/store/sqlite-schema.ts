@@ -1,0 +1,95 @@
+// The SQLite schema as numbered, forward-only migrations. A store records the
+// last one applied (PRAGMA user_version); opening it applies the rest, and a
+// store from a newer dyad is refused rather than misread.
+
+/** Each entry upgrades the schema from version i to i + 1. */
+export const SQLITE_MIGRATIONS: string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  CREATE TABLE articles (
+    id        TEXT PRIMARY KEY,
+    url       TEXT UNIQUE,
+    source    TEXT NOT NULL,          -- outlet: url host, the record's source, or ''
+    date      TEXT NOT NULL,
+    title     TEXT,
+    text_hash TEXT NOT NULL UNIQUE,   -- of whitespace-normalised text
+    text      TEXT NOT NULL,
+    added     TEXT NOT NULL
+  );
+
+  CREATE TABLE actors (
+    id      INTEGER PRIMARY KEY,
+    name    TEXT NOT NULL,
+    country TEXT NOT NULL,
+    sector  TEXT NOT NULL,
+    role    TEXT NOT NULL DEFAULT '',
+    UNIQUE (name, country, sector, role)
+  );
+
+  CREATE TABLE places (
+    id      INTEGER PRIMARY KEY,
+    name    TEXT NOT NULL,
+    country TEXT NOT NULL,
+    lat     REAL,
+    lon     REAL,
+    UNIQUE (name, country)
+  );
+
+  -- Country and sector are copied from the actors so filters need no join.
+  CREATE TABLE events (
+    id             INTEGER PRIMARY KEY,
+    date           TEXT NOT NULL,
+    type           TEXT NOT NULL,
+    mode           TEXT,
+    cameo          TEXT NOT NULL,
+    quad           INTEGER NOT NULL,
+    goldstein      REAL NOT NULL,
+    source_actor   INTEGER NOT NULL REFERENCES actors(id),
+    target_actor   INTEGER NOT NULL REFERENCES actors(id),
+    source_country TEXT NOT NULL,
+    source_sector  TEXT NOT NULL,
+    target_country TEXT NOT NULL,
+    target_sector  TEXT NOT NULL,
+    place          INTEGER REFERENCES places(id),
+    place_country  TEXT,
+    num_mentions   INTEGER NOT NULL,
+    num_articles   INTEGER NOT NULL,
+    num_sources    INTEGER NOT NULL,
+    confidence     REAL NOT NULL,
+    first_article  TEXT NOT NULL REFERENCES articles(id),
+    added          TEXT NOT NULL
+  );
+  CREATE INDEX events_date ON events (date);
+  CREATE INDEX events_pair ON events (source_country, target_country, date);
+  CREATE INDEX events_target ON events (target_country, date);
+  CREATE INDEX events_type ON events (type, date);
+  CREATE INDEX events_cameo ON events (cameo);
+  CREATE INDEX events_quad ON events (quad, date);
+  CREATE INDEX events_place ON events (place_country, date);
+
+  -- One report of an event: an article, a sentence, the evidence offsets.
+  CREATE TABLE mentions (
+    event_id    INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sentence    INTEGER NOT NULL,
+    ev_start    INTEGER NOT NULL,         -- evidence offsets in the article text
+    ev_end      INTEGER NOT NULL,
+    evidence    TEXT NOT NULL,
+    confidence  REAL NOT NULL,
+    source_text TEXT NOT NULL,
+    target_text TEXT NOT NULL,
+    PRIMARY KEY (event_id, article_id, sentence)
+  );
+  CREATE INDEX mentions_article ON mentions (article_id);
+
+  -- Full-text search over the evidence sentences, kept in step by triggers.
+  CREATE VIRTUAL TABLE evidence_fts USING fts5(evidence, content='mentions', content_rowid='rowid');
+  CREATE TRIGGER mentions_ai AFTER INSERT ON mentions BEGIN
+    INSERT INTO evidence_fts (rowid, evidence) VALUES (new.rowid, new.evidence);
+  END;
+  CREATE TRIGGER mentions_ad AFTER DELETE ON mentions BEGIN
+    INSERT INTO evidence_fts (evidence_fts, rowid, evidence) VALUES ('delete', old.rowid, old.evidence);
+  END;
+  `,
+];
