@@ -1,19 +1,28 @@
 // `npm run eval`: codes the shared dev set and prints the shared scorer's
 // table (P/R/F1 per type). Skips with a message when ../shared is absent.
+// Then runs the peer test suites found in ../shared/peer-suites (plover-gsr,
+// zsp, petrarch2) and prints each one's table, skipping any that is absent.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ArticleInput } from "../doc/types.js";
+import { ALL_SUITES, runSuite } from "../eval/run-suite.js";
 import { codeArticles } from "../pipeline/pool.js";
 import { readInputs } from "../stages/ingest/index.js";
 
 const shared = process.env.DYAD_SHARED ?? fileURLToPath(new URL("../../../shared/", import.meta.url));
 const gold = process.argv[2] ?? join(shared, "eval", "dev.jsonl");
 const scorer = join(shared, "eval", "score.mjs");
+const peerSuites = join(shared, "peer-suites");
 
 async function main(): Promise<void> {
+  await devSet();
+  peers();
+}
+
+async function devSet(): Promise<void> {
   if (!existsSync(gold) || !existsSync(scorer)) {
     console.log(`eval skipped: ${gold} or ${scorer} not found (the shared/ folder is not beside the project)`);
     return;
@@ -30,5 +39,24 @@ async function main(): Promise<void> {
   console.log(`dev set: ${gold}\npredictions: ${out}\n`);
   const r = spawnSync(process.execPath, [scorer, "--gold", gold, "--pred", out, "--by-type"], { stdio: "inherit" });
   process.exitCode = r.status ?? 1;
+}
+
+/** The peer suites, each in its own format from its folder (never copied into the project). */
+function peers(): void {
+  for (const name of ALL_SUITES) {
+    const dir = join(peerSuites, name);
+    console.log("");
+    if (!existsSync(dir)) {
+      console.log(`suite ${name} skipped: ${dir} not found`);
+      continue;
+    }
+    try {
+      console.log(`$ dyad eval --suite ${name} --path ${dir}`);
+      console.log(runSuite(name, dir).text);
+    } catch (e) {
+      console.log(`suite ${name} failed: ${(e as Error).message}`);
+      process.exitCode = 1;
+    }
+  }
 }
 main();

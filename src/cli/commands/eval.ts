@@ -6,14 +6,13 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { ArticleInput } from "../../doc/types.js";
 import { formatReport, groupByArticle, score, type ScoredEvent } from "../../eval/score.js";
-import { createCoder } from "../../pipeline/coder.js";
 import { codeArticles } from "../../pipeline/pool.js";
-import { formatSuiteScore, readSuite, scoreSuite, SUITES, type SuiteName } from "../../eval/suites.js";
+import { ALL_SUITES, isSuite, runSuite, SuiteReadError } from "../../eval/run-suite.js";
 import { readInputs } from "../../stages/ingest/index.js";
 import { UsageError, writeOut } from "../io.js";
 
 export const HELP = `usage: dyad eval --gold GOLD.jsonl [--pred PRED.jsonl] [--errors] [--json]
-       dyad eval --suite plover-gsr|zsp --path DIR
+       dyad eval --suite plover-gsr|zsp|petrarch2 --path DIR [--actors FILE]
 
 Scores dyad against gold annotations in the format of ../shared/eval/
 (one article a line: {id, date, text, events: [...]}). Without --pred the
@@ -27,7 +26,9 @@ options:
   --errors        also print a confusion of types and every miss and false alarm
   --json          print the report as JSON
   --actors FILE   your own actors, for coding
-  --suite NAME    a peer test suite read in its own format: plover-gsr, zsp
+  --suite NAME    a peer test suite read in its own format: plover-gsr, zsp,
+                  petrarch2 (PETRARCH-2's unit-test records, coded with the
+                  suite's own actor dictionary; see docs/accuracy.md)
   --path DIR      the suite's folder (e.g. ../shared/peer-suites/plover-gsr)
 `;
 
@@ -88,17 +89,15 @@ export async function evalCommand(argv: string[]): Promise<number> {
 
 /** Codes every sentence of a peer suite and prints its figures. */
 async function suiteCommand(name: string, path: string | undefined, actorsFile: string | undefined, json: boolean): Promise<number> {
-  if (!(SUITES as readonly string[]).includes(name)) throw new UsageError(`--suite: expected one of ${SUITES.join(", ")}, got "${name}"`);
+  if (!isSuite(name)) throw new UsageError(`--suite: expected one of ${ALL_SUITES.join(", ")}, got "${name}"`);
   if (!path) throw new UsageError("--path: expected the suite's folder");
-  let records;
+  let run;
   try {
-    records = readSuite(name as SuiteName, path);
+    run = runSuite(name, path, actorsFile);
   } catch (e) {
-    throw new UsageError(`${path}: cannot read the ${name} suite (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    if (e instanceof SuiteReadError) throw new UsageError(e.message);
+    throw e;
   }
-  const coder = createCoder({ actorsFile });
-  const coded = records.map((r) => coder.code({ id: r.id, date: r.date, text: r.text }));
-  const s = scoreSuite(records, coded);
-  await writeOut((json ? JSON.stringify(s) : formatSuiteScore(name, s)) + "\n");
+  await writeOut((json ? JSON.stringify(run.score) : run.text) + "\n");
   return 0;
 }
