@@ -70,6 +70,15 @@ describe("dyad ingest and the query commands", () => {
     assert.equal(p[1][2], "CONSULT");
   });
 
+  it("recodes every stored article with --recode and ends with the same events", () => {
+    const before = run(["events", "--db", db, "--format", "csv", "--order", "asc"]).stdout.split("\n").map((l) => l.split(",").slice(0, 10).join(","));
+    const r = run(["ingest", "--recode", "--db", db, "--workers", "1"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /recoded 7 article\(s\): 13 event\(s\), 2 report\(s\) merged/);
+    const after = run(["events", "--db", db, "--format", "csv", "--order", "asc"]).stdout.split("\n").map((l) => l.split(",").slice(0, 10).join(","));
+    assert.deepEqual(after, before);
+  });
+
   it("refuses bad filters with exit 2 and a message naming the option", () => {
     const r = run(["events", "--db", db, "--since", "2024-13-01"]);
     assert.equal(r.status, 2);

@@ -34,6 +34,18 @@ export async function* codeArticles(articles: AsyncIterable<ArticleInput>, opts:
     yield* codeInProcess(articles, opts);
     return;
   }
+  // Threads start only once there is something to code: a re-run over input
+  // that is all stored already pays nothing for them.
+  const it = articles[Symbol.asyncIterator]();
+  const first = await it.next();
+  if (first.done) return;
+  yield* codeOnThreads((async function* () {
+    yield first.value;
+    for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
+  })(), opts);
+}
+
+async function* codeOnThreads(articles: AsyncIterable<ArticleInput>, opts: PoolOptions): AsyncGenerator<CodeResult> {
   const batchSize = opts.batchSize ?? 16;
   const workerData: CoderOptions = { dataDir: opts.dataDir, actorsFile: opts.actorsFile };
   const url = new URL("./worker.js", import.meta.url);

@@ -92,4 +92,6 @@ export const SQLITE_MIGRATIONS: string[] = [
     INSERT INTO evidence_fts (evidence_fts, rowid, evidence) VALUES ('delete', old.rowid, old.evidence);
   END;
   `,
+  // 2: newest events of one country on the doer's side, read in index order
+  `CREATE INDEX events_source ON events (source_country, date);`,
 ];
