@@ -63,3 +63,12 @@ describe("coder on wire copy", () => {
     assert.deepEqual(events.map((e) => `${triple(e)} ${e.date} ${e.location?.name}`), ["PAK/GOV CONSULT IRN/GOV 2024-06-09 Istanbul"]);
   });
 });
+
+describe("coder on a story told on from a past day", () => {
+  it("treats a sentence that opens by pointing back ('Shortly after …') as old as the dated sentence before it", () => {
+    const text = "DILI, Timor-Leste: A curfew imposed across the capital after last year's riots was lifted on Friday.\n\nThe riots broke out on March 3 last year after the disputed election. Shortly after the riots, the Timorese government imposed a curfew on the whole city as police tried to restore order.";
+    assert.deepEqual(code("2024-05-10", text), []);
+    // the same act told without the pointer back is today's
+    assert.deepEqual(code("2024-05-10", "DILI, Timor-Leste: The Timorese government imposed a curfew on the whole city on Friday as police tried to restore order."), ["TLS/GOV COERCE TLS/CIV"]);
+  });
+});

@@ -30,6 +30,8 @@ export interface Coder {
 }
 
 const DEFAULT_DATA = new URL("../../data/", import.meta.url);
+/** Openings that carry a sentence on from the time of the one before. */
+const NARRATIVE_ON = /^((shortly|soon|immediately|hours|days|weeks|months|a (day|week|month) ) ?after\b|afterwards\b|in the (aftermath|wake) of\b|the (next|following) (day|morning|week)\b|that (day|night|week)\b)/i;
 const MULTILATERAL = /\b(sidelines|fringes?|margins?)\b/i;
 
 export function createCoder(opts: CoderOptions = {}): Coder {
@@ -101,6 +103,21 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
     e.date = d.date;
     // a sentence that names no day goes on at the day last named ("On Sunday, the minister
     // met … His first meeting was with …"), within a few sentences
+    // a story told on from a day long past ("Maria tore through … on September 18. Shortly after
+    // the hurricane, authorities imposed a curfew"): a sentence that names no day but opens by
+    // pointing back in time is as old as the one before it
+    if (!dates.length && NARRATIVE_ON.test(s.text.trimStart())) {
+      // (the nearest earlier sentence that names a day, within two)
+      let past = false;
+      for (let k = s.i - 1; k >= Math.max(0, s.i - 2); k--) {
+        let pd = datesBySent.get(k);
+        if (!pd) datesBySent.set(k, (pd = reportedDates(doc, doc.sentences[k])));
+        if (!pd.length) continue;
+        past = pd.every((x) => eventDate([x], x.start, doc.article.date).background);
+        break;
+      }
+      if (past) continue;
+    }
     if (!dates.length) {
       for (let k = s.i - 1; k >= Math.max(0, s.i - 3); k--) {
         const prev = doc.sentences[k];

@@ -93,3 +93,22 @@ describe("coreference", () => {
     assert.equal(him.actor?.country, "UKR");
   });
 });
+
+describe("actors found through the peer suites' misses (issue 6)", () => {
+  it("reads 'UN Secretary-General' before a name as the UN, and 'Secretary General' as a title", () => {
+    const { ms, span } = mentionsOf("UN Secretary-General Antonio Guterres met Arab League Secretary General Ahmed Aboul Gheit in Cairo.");
+    assert.deepEqual(ms.filter((m) => m.actor).map((m) => `${span(m)}=${m.actor!.country}`), ["UN Secretary-General Antonio Guterres=IGO", "Arab League Secretary General Ahmed Aboul Gheit=IGO", "Cairo=EGY"]);
+  });
+
+  it("knows the European Community as the EU's earlier name", () => {
+    const { ms } = mentionsOf("The European Community gave Ivory Coast 5 million dollars of aid.");
+    assert.equal(ms[0].actor?.country, "IGO");
+  });
+
+  it("gives a named title the country of the same title named earlier without a name, and a named official the protagonist's country", () => {
+    const { ms, span } = mentionsOf("China summoned Japan's ambassador on Sunday over the summit statement. Vice Foreign Minister Sun Weidong lodged a protest with Ambassador Hideo Tarumi, the ministry said.", "2023-05-22");
+    const of = (s: string) => ms.find((m) => span(m) === s)?.actor?.country;
+    assert.equal(of("Vice Foreign Minister Sun Weidong"), "CHN");
+    assert.equal(of("Ambassador Hideo Tarumi"), "JPN");
+  });
+});

@@ -89,8 +89,15 @@ export function resolveCoreference(doc: ArticleDoc, mentions: FoundMention[], da
       const subj = same.find((d) => isSentenceSubject(d, done));
       const ante = subj ?? same[0];
       // else the last actor of the same sector named with its country ("the army" after "Israel's military")
-      const sameSector = ante ? undefined : [...done].reverse().find((d) => d.actor && d.sent >= m.sent - 5 && d.parts.country && d.parts.sector === p.sector && d.actor.country !== "IGO");
+      // (a named official is more likely the protagonist's, the country a sentence opened with,
+      // than that of whoever was named last: "China summoned Japan's ambassador … Vice Foreign
+      // Minister Sun Weidong complained")
+      const sectorCands = ante ? [] : [...done].reverse().filter((d) => d.actor && d.sent >= m.sent - 5 && d.parts.country && (d.parts.sector ?? "GOV") === p.sector && (d.parts.sector || p.name) && d.actor.country !== "IGO");
+      const sameSector = (p.name ? sectorCands.find((d) => isSentenceSubject(d, done)) : undefined) ?? sectorCands[0];
       if (ante?.actor && !p.name) m.actor = { ...ante.actor, text: actorOf(m, doc, ante.actor.country).text };
+      // "Japan's ambassador … Ambassador Hideo Tarumi": a named title takes the country of the same
+      // title named earlier without a name (the same person, now named)
+      else if (ante?.actor && !ante.parts.name && !ante.actor.name && ante.kind !== "pronoun") m.actor = actorOf(m, doc, ante.actor.country);
       else if (sameSector?.actor && !p.unidentified && !p.generic) m.actor = actorOf(m, doc, sameSector.actor.country);
       else if (!p.unidentified && !p.generic && !WEAPONS.has(headWord(p.role)) && p.sector !== "IGO") {
         // "the army", "police": the armed side is the country the article shows acting (as a

@@ -34,6 +34,10 @@ export function prepBefore(toks: Token[], m: FoundMention, sentStart: number): s
   let k = m.tokStart - 1;
   for (;;) {
     while (k >= sentStart && (toks[k].pos === "DET" || toks[k].pos === "NUM" || toks[k].pos === "ADJ" || POSS_PRON.has(toks[k].lower) || (toks[k].pos === "ADV" && toks[k].lower !== "then"))) k--;
+    // a hyphenated modifier: "to war-torn Mozambique", "against Iran-backed militias"
+    // (the tagger may read either half as a verb: "war/VERB -/PUNCT torn/VERB")
+    if (k - 1 > sentStart && toks[k].text === "-" && toks[k].start === toks[k - 1].end && toks[k + 1]?.start === toks[k].end) { k -= 2; continue; }
+    if (k - 2 > sentStart && toks[k - 1].text === "-" && toks[k - 1].end === toks[k].start && toks[k - 2].end === toks[k - 1].start) { k -= 3; continue; }
     // quantifiers: "to more than 40,000 displaced people", "at least 18 people"
     if (k > sentStart && toks[k].lower === "than" && /^(more|less|fewer)$/.test(toks[k - 1].lower)) { k -= 2; continue; }
     if (k > sentStart && /^(least|most)$/.test(toks[k].lower) && toks[k - 1].lower === "at") { k -= 2; continue; }

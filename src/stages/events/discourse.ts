@@ -21,6 +21,8 @@ const SPEECH_VERBS = new Set(["say", "add", "tell", "write", "state", "declare",
 const CLAIM_VERBS = new Set(["say", "claim", "allege", "report", "tell", "state", "insist", "charge", "add"]);
 const ANNOUNCE_VERBS = new Set(["say", "announce", "warn", "vow", "declare", "state", "tell", "threaten", "insist", "add", "pledge"]);
 const DEONTIC_SPEECH = new Set(["say", "declare", "reiterate", "insist", "stress", "tell", "add", "state", "warn", "write", "argue", "demand", "urge", "maintain"]);
+/** Words of a short time or place phrase between a verb of saying and its clause. */
+const TIME_WORD = /^(on|here|there|today|yesterday|tonight|late|early|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend)$/;
 /** Nouns that take up an act already reported: "condemned the decision", "rejected the move". */
 const EVENT_ANAPHORS = new Set(["decision", "move", "step", "measure", "sanction", "action", "attack", "strike", "statement", "remark", "comment", "expulsion", "ban", "resolution", "accusation", "allegation", "claim", "announcement", "deployment", "arrest", "raid", "drill", "exercise", "visit", "offensive", "bombing", "shelling", "incursion", "provocation", "threat", "demand", "ultimatum", "sentence", "verdict"]);
 
@@ -69,6 +71,9 @@ export function deonticRequests({ toks, ms, s, date }: SentenceScope): EventCand
   for (let k = s.tokStart; k < s.tokEnd; k++) {
     if (!(toks[k].pos === "VERB" && DEONTIC_SPEECH.has(toks[k].lemma))) continue;
     let j = k + 1;
+    // past a time or place phrase: "said on Tuesday that", "declared here Wednesday that"
+    while (j < s.tokEnd && j < k + 5 && TIME_WORD.test(toks[j].lower) && !ms.some((m) => m.tokStart === j)) j++;
+    if (toks[j]?.lower !== "that") j = k + 1;
     if (toks[j]?.lower === "that") j++;
     const y = ms.find((m) => m.tokStart >= j && m.tokStart <= j + 2 && m.actor && m.kind !== "pronoun" && !m.parts.possessive);
     if (!y?.actor) continue;

@@ -139,3 +139,54 @@ describe("how news reports acts", () => {
     assert.deepEqual(triples("2023-02-10", "BAKU: A second aircraft loaded with humanitarian supplies is set to leave Azerbaijan for earthquake-stricken Türkiye."), ["AZE AID TUR"]);
   });
 });
+
+describe("predicates and arguments found through the peer suites' misses (issue 6)", () => {
+  it("codes restored or established diplomatic ties as support in both directions, and an imminent restoration as AGREE", () => {
+    assert.deepEqual(triples("2024-05-10", "Mali and Algeria restored diplomatic relations on Thursday after a two-year rift."), ["DZA SUPPORT MLI", "MLI SUPPORT DZA"]);
+    assert.deepEqual(triples("2024-05-10", "Bahrain is about to restore full diplomatic relations with Qatar, officials said."), ["BHR AGREE QAT"]);
+  });
+
+  it("codes defending another party as support, but not defending a thing", () => {
+    assert.deepEqual(triples("2024-05-10", "Egypt's foreign minister defended Jordan on Tuesday against criticism from Israeli politicians."), ["EGY SUPPORT JOR"]);
+    assert.deepEqual(triples("2024-05-10", "Egypt's foreign minister defended the decision on Tuesday."), []);
+  });
+
+  it("codes a complaint made to another party as ACCUSE", () => {
+    assert.deepEqual(triples("2024-05-10", "The Philippines complained to China on Monday over the water cannon attack."), ["PHL ACCUSE CHN"]);
+  });
+
+  it("codes an ultimatum or a warning issued to another party as THREATEN", () => {
+    assert.deepEqual(triples("2024-05-10", "Peru issued an ultimatum to Ecuador on Friday to halt the raids across the border."), ["PER THREATEN ECU"]);
+  });
+
+  it("codes an imposed curfew as COERCE against the population, and one announced by its doer as a threat", () => {
+    assert.deepEqual(triples("2024-05-10", "The Nigerien junta imposed a night curfew in Niamey on Sunday."), ["NER COERCE NER"]);
+    assert.deepEqual(triples("2024-05-10", "President Alassane Ouattara announced on Sunday that he will extend the curfew in Abidjan."), ["CIV THREATEN CIV"]);
+  });
+
+  it("finds the target inside the infinitive after 'promised to', 'willing to', past the source's own forces and a hyphenated modifier", () => {
+    assert.deepEqual(triples("2024-05-10", "Japan has promised to continue economic aid to war-torn Sudan."), ["JPN AGREE SDN"]);
+    assert.deepEqual(triples("2024-05-10", "Syria says it is willing to withdraw its troops from neighbouring Lebanon."), ["SYR AGREE LBN"]);
+  });
+
+  it("does not code the purpose of an act only promised as done: willing to send … to help defend X", () => {
+    assert.deepEqual(triples("2024-05-10", "Norway is willing to send equipment to help defend Saudi Arabia, its foreign minister said."), []);
+    // the purpose of an act done is done: "called to congratulate"
+    assert.deepEqual(triples("2024-06-05", "Saudi Crown Prince Mohammed bin Salman called to congratulate Indian Prime Minister Narendra Modi on Wednesday."), ["SAU CONSULT IND", "SAU SUPPORT IND"]);
+  });
+
+  it("reads 'said on Tuesday that Y must …' as a request to Y, past the time phrase", () => {
+    assert.deepEqual(triples("2024-05-10", "The United States said on Tuesday that Iran must release the detained sailors."), ["USA REQUEST IRN"]);
+  });
+
+  it("codes 'called for X to …' as a request to X, and 'called for restraint' as nothing", () => {
+    assert.deepEqual(triples("2024-05-10", "The EU called for Israel to allow aid into Gaza."), ["IGO REQUEST ISR"]);
+    assert.deepEqual(triples("2024-05-10", "The EU called for restraint."), []);
+    // the one to be freed is not the one asked
+    assert.deepEqual(triples("2024-05-10", "The EU called for Bazoum to be freed."), []);
+  });
+
+  it("reads the second half of a hyphenated modifier as no predicate: flood-hit, Iran-backed", () => {
+    assert.deepEqual(triples("2024-05-10", "Germany sent relief supplies to flood-hit Libya on Tuesday."), ["DEU AID LBY"]);
+  });
+});

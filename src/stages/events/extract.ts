@@ -156,6 +156,13 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
           if (comp) targets = [comp];
         }
       }
+      // "called for Bazoum to be freed", "urged that the hostages be released": the one named is who
+      // the act is done to, not who is asked to do it
+      if (p.type === "REQUEST" && !isNoun && targets.length) {
+        const e = targets[targets.length - 1].tokEnd;
+        const to = toks[e]?.lower === "to" ? e + 1 : e;
+        if (toks[to]?.lemma === "be" && toks[to + 1]?.pos === "VERB" && /(ed|en|wn|ht|lt)$/.test(toks[to + 1].lower)) targets = [];
+      }
       const srcActors = subjects.flatMap(actorsOf);
       let tgtActors = targets.flatMap(actorsOf);
       // forces moved are the mover's own ("put all units of its army on alert"): not its target
@@ -163,13 +170,17 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       // "threatened to break relations with Russia", "urged Kyiv to …": the target of what is
       // threatened, asked or promised stands in the infinitive after the predicate
       if (!tgtActors.length && GOVERNING.has(p.type) && !isNoun) {
-        // past adverbs and a time phrase: "threatened on Friday to cut …"
-        let k = trig.after;
+        // past adverbs and a time phrase: "threatened on Friday to cut …" ("offered to", "ready to":
+        // the trigger ends with the "to")
+        let k = toks[trig.after - 1]?.lower === "to" && trig.after - 1 > at ? trig.after - 1 : trig.after;
         while (k < s.tokEnd && k < trig.after + 5 && toks[k].lower !== "to" && /^(ADV|ADP|PROPN|NOUN|NUM|DET)$/.test(toks[k].pos) && !ms.some((m) => m.tokStart === k)) k++;
         if (toks[k]?.lower === "to" && (toks[k + 1]?.pos === "VERB" || toks[k + 1]?.pos === "AUX")) {
           let v2 = k + 1;
           while (v2 + 1 < s.tokEnd && (toks[v2 + 1].pos === "ADP" && /^(off|up|down|out)$/.test(toks[v2 + 1].lower))) v2++;
-          tgtActors = findTarget(toks, ms, v2 + 1, ["obj", "with", "against", "on", "to", "from", "for"], s.tokEnd, used).flatMap(actorsOf)
+          // the source's own forces or people in the infinitive ("to withdraw its troops from Lebanon",
+          // "to continue military aid to Mozambique") are what it acts with, not its target
+          const own = new Set(ms.filter((m) => m.tokStart > v2 && actorsOf(m).length && actorsOf(m).every((a) => srcActors.some((x) => x.country === a.country))));
+          tgtActors = findTarget(toks, ms, v2 + 1, ["obj", "with", "against", "on", "to", "from", "for"], s.tokEnd, new Set([...used, ...own])).flatMap(actorsOf)
             .filter((a) => !srcActors.some((x) => x.country === a.country));
         }
       }

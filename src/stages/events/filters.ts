@@ -15,7 +15,7 @@ const OTHER_MODALS = new Set(["could", "may", "might", "should", "must", "can", 
 const FUTURE_GOVERNORS = new Set([
   "plan", "expect", "due", "set", "going", "agree", "decide", "offer", "promise", "pledge", "vow", "hope", "want", "intend",
   "seek", "aim", "prepare", "ready", "willing", "determined", "invite", "scheduled", "slated", "poised", "likely", "keen", "eager",
-  "propose", "wish", "look", "resolve", "commit", "prepared", "expected", "planned", "scheduled", "right", "threaten", "vow",
+  "propose", "wish", "look", "resolve", "commit", "prepared", "expected", "planned", "scheduled", "right", "threaten", "vow", "about",
 ]);
 /** Verbs that make the act under them unreal: "refused to meet", "failed to agree". */
 const NEGATING_GOVERNORS = new Set(["refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "cease", "halt", "oppose", "resist", "prevent"]);
@@ -44,8 +44,7 @@ export function factuality(toks: Token[], v: number, from: number, sentStart: nu
   const nonFinite = isNoun || toks[v - 1]?.lower === "to" || toks[v].lower.endsWith("ing");
   if (nonFinite) for (let k = sentStart; k < v; k++) if (RECALL.has(toks[k].lemma) && toks[k].pos === "VERB") return "background";
   // infinitive: "to" right before the verb; what governs it decides
-  let k = v - 1;
-  while (k > sentStart && toks[k].pos === "ADV") k--;
+  const k = infinitiveMarker(toks, v, sentStart);
   if (toks[k]?.lower === "to" && toks[k].pos === "PART") {
     for (let g = k - 1; g >= Math.max(sentStart, k - 6); g--) {
       const t = toks[g];
@@ -66,6 +65,17 @@ export function factuality(toks: Token[], v: number, from: number, sentStart: nu
   return future ? "future" : "fact";
 }
 
+/**
+ * Where the "to" of an infinitive at `v` would stand: before adverbs, and before "help"
+ * ("to help defend Saudi Arabia" is as much the governing act's content as "to defend").
+ */
+function infinitiveMarker(toks: Token[], v: number, sentStart: number): number {
+  let k = v - 1;
+  while (k > sentStart && toks[k].pos === "ADV") k--;
+  if (toks[k]?.lemma === "help" && toks[k - 1]?.lower === "to") k--;
+  return k;
+}
+
 /** Acts whose infinitive complement is not itself done: asked, promised, threatened, refused. */
 const GOVERNING_TYPES = new Set(["REQUEST", "AGREE", "THREATEN", "REJECT", "ACCUSE"]);
 
@@ -81,14 +91,15 @@ export function isEmbedded(toks: Token[], v: number, sentStart: number, triggerA
     }
     return false;
   }
-  let k = v - 1;
-  while (k > sentStart && toks[k].pos === "ADV") k--;
+  let k = infinitiveMarker(toks, v, sentStart);
   if (!(toks[k]?.lower === "to" && toks[k].pos === "PART")) return false;
   for (let g = k - 1; g >= Math.max(sentStart, k - 10); g--) {
     // "urged X to release", "agreed to hold talks": the act is the governing one's content; but a
     // purpose ("called to congratulate Modi", "summoned the envoy to protest") is done as well
     const gov = triggerAt.get(g);
-    if (gov) return GOVERNING_TYPES.has(gov);
+    // (the purpose of an act that is itself only promised or asked for is not done either:
+    // "willing to send equipment to help defend Saudi Arabia")
+    if (gov) return GOVERNING_TYPES.has(gov) || isEmbedded(toks, g, sentStart, triggerAt);
     if (toks[g].text === ";" || toks[g].text === ".") break;
   }
   return false;

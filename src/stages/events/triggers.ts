@@ -69,6 +69,8 @@ export function findTriggers(toks: Token[], s: Sentence, index: PatternIndex): T
       retagged = true;
     }
     if (!forms.length) continue;
+    // the second half of a hyphenated compound ("flood-hit", "war-torn", "Iran-backed") is a modifier, not a predicate
+    if (prev?.text === "-" && prev.end === t.start && toks[i - 2]?.end === prev.start) continue;
     for (const f of forms) {
       // a multiword verb the tagger read as a noun ("protest against") counts only after a subject, not after "the"/"a"
       const nounAsVerb = t.pos === "NOUN" && f.words.length > 1 && !!prev && /^(PROPN|PRON|NOUN)$/.test(prev.pos);

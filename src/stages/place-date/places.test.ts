@@ -40,6 +40,10 @@ describe("datelines", () => {
     assert.equal(dateline(text), undefined);
   });
 
+  it("does not take a hyphenated title for a city and a dash: UN Secretary-General", () => {
+    assert.equal(dateline("UN Secretary-General Antonio Guterres condemned the attack."), undefined);
+  });
+
   it("does not take a sentence's first words for a dateline", () => {
     assert.equal(dateline("Iran’s Acting Foreign Minister Ali Bagheri held talks in Istanbul."), undefined);
   });

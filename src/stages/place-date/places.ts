@@ -101,6 +101,9 @@ function datelineAt(toks: Token[], from: number): { tokEnd: number; name: string
     if (isSeparator(toks[j]?.text ?? "")) return { tokEnd: j + 1, name: titleCase(name) };
   }
   const sep = toks[k]?.text;
+  // a hyphen glued to the words on both sides joins a compound ("UN Secretary-General"): no separator
+  const glued = toks[k] && toks[k - 1]?.end === toks[k].start && toks[k + 1]?.start === toks[k].end;
+  if (glued && sep !== ":") return undefined;
   if (sep === ":" || sep === "—" || sep === "–" || sep === "-" || sep === "--" || (sep === "(" && upper)) {
     if (!upper && sep === ":") return undefined; // "Tokyo:" is rare; a title-case word and colon is usually a heading
     name = upper ? titleCase(name) : name;
