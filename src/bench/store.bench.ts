@@ -3,6 +3,9 @@
 // rate of loading a generated store of 1,000,000 events through the same
 // merge-and-insert path, and (3) the latency of typical filtered queries over
 // that store (median and 95th percentile of repeated runs). Asserts nothing.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import autocannon from "autocannon";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -148,6 +151,27 @@ async function queryBench(dir: string): Promise<void> {
     console.log(`  ${name.padEnd(58)} ${percentile(times, 0.5).toFixed(1).padStart(8)} ${percentile(times, 0.95).toFixed(1).padStart(8)} ${String(rows).padStart(7)}`);
   }
   await store.close();
+  await loadBench(file);
+}
+
+/** requests/s and latency of the API over the same store, from a separate server process on loopback. */
+async function loadBench(file: string): Promise<void> {
+  const bin = join(root, "bin/dyad.js");
+  const server = spawn(process.execPath, [bin, "serve", "--db", file, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  let url = "";
+  for await (const chunk of server.stdout!) {
+    const m = /listening on (http:\/\/\S+?)\/? /.exec(String(chunk));
+    if (m) { url = m[1]; break; }
+  }
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+  console.log(`\nAPI load (autocannon, 10 connections, ${seconds} s each, server in its own process on loopback):`);
+  console.log(`  ${"endpoint".padEnd(58)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`);
+  for (const path of ["/api/events?actor=IRN&limit=100", "/api/events?between=IRN,PAK&since=2024-01-01&limit=100", "/api/events?type=CONSULT&quad=1&limit=50", "/api/timeline?between=IRN,PAK&by=week"]) {
+    const r = await autocannon({ url: url + path, connections: 10, duration: seconds });
+    console.log(`  ${path.padEnd(58)} ${r.requests.average.toFixed(0).padStart(8)} ${r.latency.p50.toFixed(1).padStart(8)} ${r.latency.p99.toFixed(1).padStart(8)} ${String(r.errors + r.non2xx).padStart(7)}`);
+  }
+  server.kill("SIGTERM");
+  await once(server, "exit");
 }
 
 async function main(): Promise<void> {

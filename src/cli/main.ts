@@ -7,6 +7,7 @@ import { eventsCommand, HELP as EVENTS_HELP } from "./commands/events.js";
 import { exportCommand, HELP as EXPORT_HELP } from "./commands/export.js";
 import { infoCommand, HELP as INFO_HELP } from "./commands/info.js";
 import { ingestCommand, HELP as INGEST_HELP } from "./commands/ingest.js";
+import { serveCommand, HELP as SERVE_HELP } from "./commands/serve.js";
 import { timelineCommand, HELP as TIMELINE_HELP } from "./commands/timeline.js";
 import { StoreError } from "../store/errors.js";
 import { UsageError } from "./io.js";
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   article: { run: articleCommand, help: ARTICLE_HELP },
   export: { run: exportCommand, help: EXPORT_HELP },
   info: { run: infoCommand, help: INFO_HELP },
+  serve: { run: serveCommand, help: SERVE_HELP },
   eval: { run: evalCommand, help: EVAL_HELP },
 };
 
@@ -34,6 +36,7 @@ commands:
   article   one stored article with its events and their evidence
   export    stored events as GDELT, ICEWS, PLOVER/POLECAT, CSV, TSV or JSON lines
   info      what a store holds and which coder made it
+  serve     the HTTP API and the explorer page over a store
   eval      score dyad against gold annotations (P/R/F1 per type, misses, confusion)
 
 Run "dyad <command> --help" for a command's options.

@@ -158,6 +158,13 @@ export interface CodedEvent {
   cameo: string;
   goldstein: number;
   quad: 1 | 2 | 3 | 4;
-  evidence: { sentence: number; start: number; end: number; text: string };
+  evidence: { sentence: number; start: number; end: number; text: string; spans?: EvidenceSpans };
   confidence: number;
+}
+
+/** Where in the article text (character offsets, end exclusive) the predicate and the two actors are. */
+export interface EvidenceSpans {
+  trigger?: [number, number];
+  source?: [number, number];
+  target?: [number, number];
 }

@@ -2,7 +2,7 @@
 //   analyse → dateline → actor mentions → resolution/coreference → events
 //   → date and place → per-article de-duplication → output records
 import { createHash } from "node:crypto";
-import type { ArticleDoc, ArticleInput, CodedEvent, EventCandidate, Place } from "../doc/types.js";
+import type { ArticleDoc, ArticleInput, CodedEvent, EventCandidate, EvidenceSpans, Place } from "../doc/types.js";
 import { loadLexicon, loadUserActors, type Lexicon } from "../lexicon/index.js";
 import { analyse } from "../stages/analyse/analyse.js";
 import { buildGazetteer } from "../stages/actors/build-gazetteer.js";
@@ -162,6 +162,29 @@ function insideOtherRelative(text: string, pos: number, at: number): boolean {
   return false;
 }
 
+/**
+ * The predicate's and the actors' spans in the evidence sentence, for showing
+ * why an event was coded. An actor's span is where its words stand nearest the
+ * predicate (the doer before it, the target after it, where the text allows).
+ */
+function evidenceSpans(doc: ArticleDoc, e: EventCandidate): EvidenceSpans {
+  const s = doc.sentences[e.sent];
+  const t = doc.tokens[e.trigger];
+  const spans: EvidenceSpans = { trigger: [t.start, t.end] };
+  const find = (words: string, before: boolean): [number, number] | undefined => {
+    if (!words) return undefined;
+    const at: number[] = [];
+    for (let i = s.text.indexOf(words); i >= 0; i = s.text.indexOf(words, i + 1)) at.push(s.start + i);
+    if (!at.length) return undefined;
+    const pick = before ? [...at].reverse().find((i) => i + words.length <= t.start) ?? at[0] : at.find((i) => i >= t.end) ?? at[at.length - 1];
+    return [pick, pick + words.length];
+  };
+  const src = find(e.source.text, true), tgt = find(e.target.text, false);
+  if (src) spans.source = src;
+  if (tgt && !(src && tgt[0] === src[0])) spans.target = tgt;
+  return spans;
+}
+
 function toCoded(doc: ArticleDoc, e: EventCandidate, lex: Lexicon): CodedEvent {
   const s = doc.sentences[e.sent];
   const code = lex.cameo.codes.get(e.cameo) ?? lex.cameo.codes.get(e.cameo.slice(0, 3)) ?? lex.cameo.codes.get(lex.cameo.plover[e.type].cameo);
@@ -178,7 +201,7 @@ function toCoded(doc: ArticleDoc, e: EventCandidate, lex: Lexicon): CodedEvent {
     cameo: e.cameo,
     goldstein: code?.goldstein ?? 0,
     quad: lex.cameo.plover[e.type].quad as 1 | 2 | 3 | 4,
-    evidence: { sentence: s.i, start: s.start, end: s.end, text: s.text },
+    evidence: { sentence: s.i, start: s.start, end: s.end, text: s.text, spans: evidenceSpans(doc, e) },
     confidence: e.confidence,
   };
   return out;

@@ -3,7 +3,7 @@
 // the input is.
 import { Worker } from "node:worker_threads";
 import type { ArticleInput, CodedEvent } from "../doc/types.js";
-import type { CoderOptions } from "./coder.js";
+import type { Coder, CoderOptions } from "./coder.js";
 import { createCoder } from "./coder.js";
 import type { BatchResult } from "./worker.js";
 
@@ -11,12 +11,14 @@ export type CodeResult = { article: ArticleInput; events: CodedEvent[] } | { art
 
 export interface PoolOptions extends CoderOptions {
   workers: number;
+  /** A coder already loaded, used in process instead of loading another (a server codes many small requests). */
+  coder?: Coder;
   batchSize?: number;
 }
 
 /** In-process coding, for one worker or small inputs. */
-async function* codeInProcess(articles: AsyncIterable<ArticleInput>, opts: CoderOptions): AsyncGenerator<CodeResult> {
-  const coder = createCoder(opts);
+async function* codeInProcess(articles: AsyncIterable<ArticleInput>, opts: PoolOptions): AsyncGenerator<CodeResult> {
+  const coder = opts.coder ?? createCoder(opts);
   for await (const a of articles) {
     let r: CodeResult;
     try {
@@ -30,7 +32,7 @@ async function* codeInProcess(articles: AsyncIterable<ArticleInput>, opts: Coder
 
 /** Codes articles on `workers` threads (in process when 1), yielding results in input order. */
 export async function* codeArticles(articles: AsyncIterable<ArticleInput>, opts: PoolOptions): AsyncGenerator<CodeResult> {
-  if (opts.workers <= 1) {
+  if (opts.workers <= 1 || opts.coder) {
     yield* codeInProcess(articles, opts);
     return;
   }

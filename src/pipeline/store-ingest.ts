@@ -6,10 +6,13 @@ import type { ArticleInput, InputProblem } from "../doc/types.js";
 import { normalisedTextHash, toStoredArticle } from "../store/article-record.js";
 import type { CodedArticle, EventStore, MergeOptions, StoredArticle } from "../store/types.js";
 import type { IngestItem } from "../stages/ingest/index.js";
+import type { Coder } from "./coder.js";
 import { codeArticles } from "./pool.js";
 
 export interface IngestOptions {
   workers: number;
+  /** A coder already loaded, to code in process (see PoolOptions.coder). */
+  coder?: Coder;
   actorsFile?: string;
   merge: MergeOptions;
   /** Articles per transaction (default 200). */
@@ -70,7 +73,7 @@ export async function ingestArticles(store: EventStore, items: AsyncIterable<Ing
     stats.newEvents += r.newEvents; stats.mergedMentions += r.mergedMentions;
     opts.onProgress?.(stats);
   };
-  for await (const r of codeArticles(fresh(), { workers: opts.workers, actorsFile: opts.actorsFile })) {
+  for await (const r of codeArticles(fresh(), { workers: opts.workers, actorsFile: opts.actorsFile, coder: opts.coder })) {
     if ("error" in r) { stats.failed++; opts.onCoderError?.(r.article, r.error); continue; }
     batch.push({ article: toStoredArticle(r.article), events: r.events });
     if (batch.length >= batchSize || Date.now() - lastFlush >= flushMs) await flush();

@@ -94,4 +94,11 @@ export const SQLITE_MIGRATIONS: string[] = [
   `,
   // 2: newest events of one country on the doer's side, read in index order
   `CREATE INDEX events_source ON events (source_country, date);`,
+  // 3: where the predicate and the actors stand in the article, for the article view
+  `ALTER TABLE mentions ADD COLUMN trigger_start INTEGER;
+   ALTER TABLE mentions ADD COLUMN trigger_end INTEGER;
+   ALTER TABLE mentions ADD COLUMN source_start INTEGER;
+   ALTER TABLE mentions ADD COLUMN source_end INTEGER;
+   ALTER TABLE mentions ADD COLUMN target_start INTEGER;
+   ALTER TABLE mentions ADD COLUMN target_end INTEGER;`,
 ];

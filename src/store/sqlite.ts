@@ -65,9 +65,19 @@ function toMention(r: Row): EventMention {
   return {
     eventId: r.event_id as number, articleId: r.article_id as string, sentence: r.sentence as number,
     start: r.ev_start as number, end: r.ev_end as number, evidence: r.evidence as string, confidence: r.confidence as number,
-    sourceText: r.source_text as string, targetText: r.target_text as string,
+    sourceText: r.source_text as string, targetText: r.target_text as string, spans: spansOf(r),
     articleDate: r.a_date as string, articleUrl: opt(r.a_url as string), articleSource: r.a_source as string, articleTitle: opt(r.a_title as string),
   };
+}
+
+function spansOf(r: Row): EventMention["spans"] {
+  const span = (a: unknown, b: unknown): [number, number] | undefined => (typeof a === "number" && typeof b === "number" ? [a, b] : undefined);
+  const out: EventMention["spans"] = {};
+  const t = span(r.trigger_start, r.trigger_end), s = span(r.source_start, r.source_end), g = span(r.target_start, r.target_end);
+  if (t) out.trigger = t;
+  if (s) out.source = s;
+  if (g) out.target = g;
+  return out;
 }
 
 function toArticle(r: Row): StoredArticle {
@@ -104,8 +114,9 @@ export class SqliteStore implements EventStore {
       insertEvent: p(`INSERT INTO events (date, type, mode, cameo, quad, goldstein, source_actor, target_actor, source_country, source_sector,
         target_country, target_sector, place, place_country, num_mentions, num_articles, num_sources, confidence, first_article, added)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?, ?, ?)`),
-      insertMention: p(`INSERT INTO mentions (event_id, article_id, sentence, ev_start, ev_end, evidence, confidence, source_text, target_text)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
+      insertMention: p(`INSERT INTO mentions (event_id, article_id, sentence, ev_start, ev_end, evidence, confidence, source_text, target_text,
+        trigger_start, trigger_end, source_start, source_end, target_start, target_end)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
       recount: p(`UPDATE events SET
         num_mentions = (SELECT count(*) FROM mentions WHERE event_id = @id),
         num_articles = (SELECT count(DISTINCT article_id) FROM mentions WHERE event_id = @id),
@@ -202,8 +213,10 @@ export class SqliteStore implements EventStore {
         const cands = mergePairs(e).flatMap(([s, t]) => this.st.mergeCandidates.all(s, t, e.type, range[0], range[1]) as { id: number; date: string }[]);
         target = pickMergeTarget(cands, e.date);
       }
+      const sp = e.evidence.spans ?? {};
       const mention = (eventId: number | bigint) => this.st.insertMention.run(
         eventId, articleId, e.evidence.sentence, e.evidence.start, e.evidence.end, e.evidence.text, e.confidence, e.source.text, e.target.text,
+        sp.trigger?.[0] ?? null, sp.trigger?.[1] ?? null, sp.source?.[0] ?? null, sp.source?.[1] ?? null, sp.target?.[0] ?? null, sp.target?.[1] ?? null,
       );
       if (target) {
         if (mention(target.id).changes) {

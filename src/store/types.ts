@@ -2,7 +2,7 @@
 // later): what goes in (coded articles), what comes out (merged events with
 // their mentions), and the filters every query takes. Methods are async so a
 // networked backend can implement the same interface.
-import type { CodedEvent, PlovType, Sector } from "../doc/types.js";
+import type { CodedEvent, EvidenceSpans, PlovType, Sector } from "../doc/types.js";
 
 /** An article as stored: its metadata, text and where it came from. */
 export interface StoredArticle {
@@ -83,6 +83,8 @@ export interface EventMention {
   confidence: number;
   sourceText: string;
   targetText: string;
+  /** Where the predicate and the actors are in the article text, where the coder knew. */
+  spans: EvidenceSpans;
   articleDate: string;
   articleUrl?: string;
   articleSource: string;
