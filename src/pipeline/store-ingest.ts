@@ -32,6 +32,8 @@ export interface IngestStats {
   alreadyStored: number;
   /** Articles coded and stored by this run. */
   stored: number;
+  /** Articles stored as another outlet's copy of a stored story (syndicated), not coded again. */
+  copies: number;
   /** Events created, and reports merged into events already stored. */
   newEvents: number;
   mergedMentions: number;
@@ -41,7 +43,7 @@ export interface IngestStats {
 }
 
 export function emptyStats(): IngestStats {
-  return { read: 0, alreadyStored: 0, stored: 0, newEvents: 0, mergedMentions: 0, problems: 0, failed: 0 };
+  return { read: 0, alreadyStored: 0, stored: 0, copies: 0, newEvents: 0, mergedMentions: 0, problems: 0, failed: 0 };
 }
 
 /**
@@ -52,12 +54,22 @@ export async function ingestArticles(store: EventStore, items: AsyncIterable<Ing
   const stats = emptyStats();
   const batchSize = opts.batchSize ?? 200, flushMs = opts.flushMs ?? 2000;
 
+  // syndicated copies of stored stories skip the coder and go straight to the next batch
+  let copies: CodedArticle[] = [];
+  const prepared = new WeakMap<ArticleInput, CodedArticle["article"]>();
   async function* fresh(): AsyncGenerator<ArticleInput> {
     for await (const item of items) {
       if (item.kind === "problem") { stats.problems++; opts.onProblem?.(item.problem); continue; }
       stats.read++;
       const a = item.article;
       if (await store.hasArticle({ id: a.id, url: a.url, textHash: normalisedTextHash(a.text) })) { stats.alreadyStored++; continue; }
+      const stored = toStoredArticle(a);
+      if (stored.signature && (await store.findCopyOf(stored.signature, opts.merge.copySimilarity))) {
+        copies.push({ article: stored, events: [] });
+        if (copies.length >= batchSize) await flush();
+        continue;
+      }
+      prepared.set(a, stored);
       yield a;
     }
   }
@@ -65,17 +77,19 @@ export async function ingestArticles(store: EventStore, items: AsyncIterable<Ing
   let batch: CodedArticle[] = [];
   let lastFlush = Date.now();
   const flush = async () => {
-    if (!batch.length) return;
-    const r = await store.addArticles(batch, opts.merge);
-    batch = [];
+    if (!batch.length && !copies.length) return;
+    // taken before awaiting: the reader may queue more copies meanwhile
+    const todo = [...copies, ...batch];
+    batch = []; copies = [];
+    const r = await store.addArticles(todo, opts.merge);
     lastFlush = Date.now();
-    stats.stored += r.stored; stats.alreadyStored += r.duplicates;
+    stats.stored += r.stored; stats.alreadyStored += r.duplicates; stats.copies += r.copies;
     stats.newEvents += r.newEvents; stats.mergedMentions += r.mergedMentions;
     opts.onProgress?.(stats);
   };
   for await (const r of codeArticles(fresh(), { workers: opts.workers, actorsFile: opts.actorsFile, coder: opts.coder })) {
     if ("error" in r) { stats.failed++; opts.onCoderError?.(r.article, r.error); continue; }
-    batch.push({ article: toStoredArticle(r.article), events: r.events });
+    batch.push({ article: prepared.get(r.article) ?? toStoredArticle(r.article), events: r.events });
     if (batch.length >= batchSize || Date.now() - lastFlush >= flushMs) await flush();
   }
   await flush();

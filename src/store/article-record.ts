@@ -3,7 +3,8 @@
 // breaks is still recognised as the same article.
 import { createHash } from "node:crypto";
 import type { ArticleInput } from "../doc/types.js";
-import type { StoredArticle } from "./types.js";
+import { minhash } from "./near-duplicate.js";
+import type { CodedArticle } from "./types.js";
 
 /** SHA-1 (hex) of the text with runs of whitespace made one space and the ends trimmed. */
 export function normalisedTextHash(text: string): string {
@@ -21,7 +22,9 @@ export function outletOf(a: Pick<ArticleInput, "url" | "source">): string {
   return a.source?.trim() ?? "";
 }
 
-export function toStoredArticle(a: ArticleInput): Omit<StoredArticle, "added"> {
+/** The article as stored, with its text hash and its MinHash signature (for syndicated copies). */
+export function toStoredArticle(a: ArticleInput): CodedArticle["article"] {
+  const signature = minhash(a.text);
   return {
     id: a.id,
     ...(a.url ? { url: a.url } : {}),
@@ -30,5 +33,6 @@ export function toStoredArticle(a: ArticleInput): Omit<StoredArticle, "added"> {
     ...(a.title ? { title: a.title } : {}),
     textHash: normalisedTextHash(a.text),
     text: a.text,
+    ...(signature ? { signature } : {}),
   };
 }

@@ -101,4 +101,26 @@ export const SQLITE_MIGRATIONS: string[] = [
    ALTER TABLE mentions ADD COLUMN source_end INTEGER;
    ALTER TABLE mentions ADD COLUMN target_start INTEGER;
    ALTER TABLE mentions ADD COLUMN target_end INTEGER;`,
+  // 4: syndicated copies: one article, several outlets (MinHash signature and LSH bands to find them)
+  `ALTER TABLE articles ADD COLUMN minhash BLOB;
+   CREATE TABLE article_bands (
+     band       INTEGER NOT NULL,
+     hash       INTEGER NOT NULL,
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     PRIMARY KEY (band, hash, article_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX article_bands_article ON article_bands (article_id);
+   CREATE TABLE article_copies (
+     copy_id    TEXT PRIMARY KEY,
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     url        TEXT UNIQUE,
+     source     TEXT NOT NULL,
+     date       TEXT NOT NULL,
+     title      TEXT,
+     text_hash  TEXT NOT NULL,
+     similarity REAL NOT NULL,
+     added      TEXT NOT NULL
+   );
+   CREATE INDEX article_copies_article ON article_copies (article_id);
+   CREATE INDEX article_copies_hash ON article_copies (text_hash);`,
 ];

@@ -17,6 +17,7 @@ import type { StoredEvent } from "./types.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const REPORTS = join(root, "test/fixtures/store/reports.jsonl");
+const SYNDICATED = join(root, "test/fixtures/store/syndicated.jsonl");
 const EXAMPLES = join(root, "examples");
 
 const tmp = () => mkdtempSync(join(tmpdir(), "dyad-store-"));
@@ -31,7 +32,7 @@ async function storeOf(paths: string[], windowDays = 0, file = join(tmp(), "t.db
 describe("SQLite store: merging reports across articles", () => {
   it("merges three outlets' reports of the Istanbul meeting into one event, and keeps the Tehran talks apart", async () => {
     const { store, stats } = await storeOf([REPORTS]);
-    assert.deepEqual(stats, { read: 4, alreadyStored: 0, stored: 4, newEvents: 2, mergedMentions: 2, problems: 0, failed: 0 });
+    assert.deepEqual(stats, { read: 4, alreadyStored: 0, stored: 4, copies: 0, newEvents: 2, mergedMentions: 2, problems: 0, failed: 0 });
     const events = await store.events({}, { order: "asc" });
     // the first report fixes the event's direction; two reports come from one outlet (reuters.example)
     assert.deepEqual(events.map(brief), ["2024-06-09 IRN CONSULT PAK 3/3/2", "2024-06-12 PAK CONSULT IRN 1/1/1"]);
@@ -62,6 +63,40 @@ describe("SQLite store: merging reports across articles", () => {
     const off = await storeOf([REPORTS], -1);
     assert.equal((await off.store.events({})).length, 4);
     await wide.store.close(); await off.store.close();
+  });
+});
+
+describe("SQLite store: syndicated copies", () => {
+  it("stores a wire story run by three outlets once, with three sources, and codes it once", async () => {
+    const { store, stats } = await storeOf([SYNDICATED]);
+    assert.deepEqual([stats.read, stats.stored, stats.copies], [4, 2, 2]);
+    const events = await store.events({}, { order: "asc" });
+    assert.deepEqual(events.map(brief), ["2024-03-07 KEN AGREE UGA 1/1/3", "2024-03-07 KEN CONSULT UGA 1/1/3", "2024-03-07 KEN ACCUSE UGA 1/1/3"]);
+    const a = await store.article("wire-busia");
+    assert.deepEqual(a!.copies.map((c) => `${c.id} ${c.source} ${c.similarity >= 0.7}`), ["daily-busia dailynation.example true", "monitor-busia monitor.example true"]);
+    assert.equal(await store.article("daily-busia"), undefined);
+    // a copy ingested again is recognised as stored, by id, url or text
+    const again = await ingestArticles(store, readInputs([SYNDICATED], {}), { workers: 1, merge: { windowDays: 0 } });
+    assert.deepEqual([again.stored, again.copies, again.alreadyStored], [0, 0, 4]);
+    await store.close();
+  });
+
+  it("recognises copies that arrive in the same batch as their original", async () => {
+    const store = SqliteStore.open(join(tmp(), "t.db"), { create: true });
+    const s = await ingestArticles(store, readInputs([SYNDICATED], {}), { workers: 1, merge: { windowDays: 0 }, batchSize: 100 });
+    assert.deepEqual([s.stored, s.copies], [2, 2]);
+    assert.equal((await store.events({}))[0].numSources, 3);
+    await store.close();
+  });
+
+  it("keeps different stories apart, and copies apart when the threshold is above 1", async () => {
+    const { store } = await storeOf([SYNDICATED, REPORTS]);
+    assert.equal((await store.stats()).articles, 6);
+    const off = SqliteStore.open(join(tmp(), "t.db"), { create: true });
+    const s = await ingestArticles(off, readInputs([SYNDICATED], {}), { workers: 1, merge: { windowDays: 0, copySimilarity: 2 } });
+    assert.deepEqual([s.stored, s.copies], [4, 0]);
+    assert.deepEqual((await off.events({}, { order: "asc" })).map(brief)[0], "2024-03-07 KEN AGREE UGA 3/3/3");
+    await store.close(); await off.close();
   });
 });
 

@@ -8,10 +8,11 @@ import { storedActorName } from "./actor-name.js";
 import { explainStoreError, StoreError } from "./errors.js";
 import { filterCondition, ftsQuery, type SqlCondition } from "./filter.js";
 import { mergePairs, mergeRange, pickMergeTarget } from "./merge.js";
+import { bandKeys, DEFAULT_SIMILARITY, fromBlob, similarity, toBlob } from "./near-duplicate.js";
 import { fillTimeline } from "./periods.js";
 import { SQLITE_MIGRATIONS } from "./sqlite-schema.js";
 import type {
-  ActorRow, AddResult, ArticleKey, CodedArticle, DyadRow, EventFilter, EventMention, EventStore, Interval, MergeOptions,
+  ActorRow, AddResult, ArticleCopy, ArticleKey, CodedArticle, DyadRow, EventFilter, EventMention, EventStore, Interval, MergeOptions,
   Page, PlaceRow, StoreStats, StoredArticle, StoredEvent, TimelineRow,
 } from "./types.js";
 
@@ -120,12 +121,31 @@ export class SqliteStore implements EventStore {
       recount: p(`UPDATE events SET
         num_mentions = (SELECT count(*) FROM mentions WHERE event_id = @id),
         num_articles = (SELECT count(DISTINCT article_id) FROM mentions WHERE event_id = @id),
-        num_sources = (SELECT count(DISTINCT CASE WHEN a.source <> '' THEN a.source ELSE 'article:' || a.id END)
-                       FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = @id),
+        num_sources = (SELECT count(DISTINCT o) FROM (
+          SELECT CASE WHEN a.source <> '' THEN a.source ELSE 'article:' || a.id END AS o
+            FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = @id
+          UNION ALL
+          SELECT CASE WHEN c.source <> '' THEN c.source ELSE 'article:' || c.copy_id END
+            FROM mentions m JOIN article_copies c ON c.article_id = m.article_id WHERE m.event_id = @id)),
         confidence = max(confidence, @confidence),
         mode = coalesce(mode, @mode),
         place = coalesce(place, @place), place_country = coalesce(place_country, @placeCountry)
         WHERE id = @id`),
+      copyById: p("SELECT 1 FROM article_copies WHERE copy_id = ?"),
+      copyByUrl: p("SELECT 1 FROM article_copies WHERE url = ?"),
+      copyByHash: p("SELECT 1 FROM article_copies WHERE text_hash = ?"),
+      setMinhash: p("UPDATE articles SET minhash = ? WHERE id = ?"),
+      insertBand: p("INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)"),
+      bandCandidates: p("SELECT DISTINCT b.article_id, a.minhash FROM article_bands b JOIN articles a ON a.id = b.article_id WHERE b.band = ? AND b.hash = ?"),
+      insertCopy: p(`INSERT INTO article_copies (copy_id, article_id, url, source, date, title, text_hash, similarity, added)
+        VALUES (@id, @of, @url, @source, @date, @title, @textHash, @similarity, @added)`),
+      recountSources: p(`UPDATE events SET num_sources = (SELECT count(DISTINCT o) FROM (
+          SELECT CASE WHEN a.source <> '' THEN a.source ELSE 'article:' || a.id END AS o
+            FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = events.id
+          UNION ALL
+          SELECT CASE WHEN c.source <> '' THEN c.source ELSE 'article:' || c.copy_id END
+            FROM mentions m JOIN article_copies c ON c.article_id = m.article_id WHERE m.event_id = events.id))
+        WHERE id IN (SELECT event_id FROM mentions WHERE article_id = ?)`),
       getMeta: p("SELECT value FROM meta WHERE key = ?").pluck(),
       setMeta: p("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
     };
@@ -177,7 +197,27 @@ export class SqliteStore implements EventStore {
   }
 
   private exists(key: ArticleKey): boolean {
-    return !!(this.st.articleById.get(key.id) || (key.url && this.st.articleByUrl.get(key.url)) || this.st.articleByHash.get(key.textHash));
+    return !!(this.st.articleById.get(key.id) || (key.url && this.st.articleByUrl.get(key.url)) || this.st.articleByHash.get(key.textHash)
+      || this.st.copyById.get(key.id) || (key.url && this.st.copyByUrl.get(key.url)) || this.st.copyByHash.get(key.textHash));
+  }
+
+  /** The stored article most like this signature, when at least `min` alike. */
+  private copyOf(sig: Uint32Array, min: number): { id: string; similarity: number } | undefined {
+    let best: { id: string; similarity: number } | undefined;
+    const seen = new Set<string>();
+    bandKeys(sig).forEach((hash, band) => {
+      for (const c of this.st.bandCandidates.all(band, hash) as { article_id: string; minhash: Buffer | null }[]) {
+        if (seen.has(c.article_id) || !c.minhash) continue;
+        seen.add(c.article_id);
+        const sim = similarity(sig, fromBlob(c.minhash));
+        if (sim >= min && (!best || sim > best.similarity)) best = { id: c.article_id, similarity: sim };
+      }
+    });
+    return best;
+  }
+
+  async findCopyOf(signature: Uint32Array, min = DEFAULT_SIMILARITY): Promise<{ id: string; similarity: number } | undefined> {
+    return this.run(() => this.copyOf(signature, min));
   }
 
   private actorId(a: CodedEvent["source"]): number {
@@ -236,12 +276,27 @@ export class SqliteStore implements EventStore {
   }
 
   async addArticles(batch: CodedArticle[], opts: MergeOptions): Promise<AddResult> {
-    const r: AddResult = { stored: 0, duplicates: 0, newEvents: 0, mergedMentions: 0 };
+    const r: AddResult = { stored: 0, duplicates: 0, copies: 0, newEvents: 0, mergedMentions: 0 };
     const added = new Date().toISOString();
     this.run(() => this.db.transaction(() => {
       for (const { article, events } of batch) {
         if (this.exists(article)) { r.duplicates++; continue; }
-        this.st.insertArticle.run({ ...article, url: article.url ?? null, title: article.title ?? null, added });
+        const sig = article.signature;
+        const original = sig && this.copyOf(sig, opts.copySimilarity ?? DEFAULT_SIMILARITY);
+        if (original) {
+          // another outlet's copy of a stored story: one more source for its events, not more articles
+          this.st.insertCopy.run({ id: article.id, of: original.id, url: article.url ?? null, source: article.source, date: article.date,
+            title: article.title ?? null, textHash: article.textHash, similarity: original.similarity, added });
+          this.st.recountSources.run(original.id);
+          r.copies++;
+          continue;
+        }
+        const { signature: _sig, ...row } = article;
+        this.st.insertArticle.run({ ...row, url: article.url ?? null, title: article.title ?? null, added });
+        if (sig) {
+          this.st.setMinhash.run(toBlob(sig), article.id);
+          bandKeys(sig).forEach((hash, band) => this.st.insertBand.run(band, hash, article.id));
+        }
         r.stored++;
         this.storeEvents(article.id, events, opts, added, r);
       }
@@ -250,7 +305,7 @@ export class SqliteStore implements EventStore {
   }
 
   async recode(code: (articles: AsyncIterable<StoredArticle>) => AsyncIterable<CodedArticle>, opts: MergeOptions): Promise<AddResult> {
-    const r: AddResult = { stored: 0, duplicates: 0, newEvents: 0, mergedMentions: 0 };
+    const r: AddResult = { stored: 0, duplicates: 0, copies: 0, newEvents: 0, mergedMentions: 0 };
     const db = this.db;
     this.run(() => db.exec("BEGIN IMMEDIATE"));
     try {
@@ -330,14 +385,17 @@ export class SqliteStore implements EventStore {
     });
   }
 
-  async article(id: string): Promise<{ article: StoredArticle; mentions: (EventMention & { event: StoredEvent })[] } | undefined> {
+  async article(id: string): Promise<{ article: StoredArticle; copies: ArticleCopy[]; mentions: (EventMention & { event: StoredEvent })[] } | undefined> {
     return this.run(() => {
       const a = this.db.prepare("SELECT * FROM articles WHERE id = ?").get(id) as Row | undefined;
       if (!a) return undefined;
       const mentions = this.mentionsWhere("m.article_id = ?", id).sort((x, y) => x.start - y.start);
       const evs = new Map((this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e ${EVENT_JOINS}
         WHERE e.id IN (SELECT event_id FROM mentions WHERE article_id = ?)`).all(id) as Row[]).map((r) => [r.id as number, toEvent(r)]));
-      return { article: toArticle(a), mentions: mentions.map((m) => ({ ...m, event: evs.get(m.eventId)! })) };
+      const copies = (this.db.prepare("SELECT * FROM article_copies WHERE article_id = ? ORDER BY date, added").all(id) as Row[]).map((c) => ({
+        id: c.copy_id as string, url: opt(c.url as string), source: c.source as string, date: c.date as string, title: opt(c.title as string), similarity: c.similarity as number,
+      }));
+      return { article: toArticle(a), copies, mentions: mentions.map((m) => ({ ...m, event: evs.get(m.eventId)! })) };
     });
   }
 

@@ -21,8 +21,22 @@ export interface StoredArticle {
 
 /** One article and the events the coder found in it, ready to store. */
 export interface CodedArticle {
-  article: Omit<StoredArticle, "added">;
+  article: Omit<StoredArticle, "added"> & {
+    /** MinHash of the text (see near-duplicate.ts), to recognise syndicated copies; absent for short texts. */
+    signature?: Uint32Array;
+  };
   events: CodedEvent[];
+}
+
+/** Another outlet's copy of a stored article (the same wire story): kept as a source, not coded again. */
+export interface ArticleCopy {
+  id: string;
+  url?: string;
+  source: string;
+  date: string;
+  title?: string;
+  /** Estimated share of the texts' word 5-grams they have in common. */
+  similarity: number;
 }
 
 export interface StoredActor {
@@ -157,6 +171,8 @@ export interface AddResult {
   stored: number;
   /** Articles skipped because the same id, url or text was already stored. */
   duplicates: number;
+  /** Articles stored as another outlet's copy of a stored article (not coded again). */
+  copies: number;
   /** Events created, and mentions merged into events already stored. */
   newEvents: number;
   mergedMentions: number;
@@ -192,7 +208,9 @@ export interface EventStore {
   events(filter: EventFilter, page?: Page): Promise<StoredEvent[]>;
   countEvents(filter: EventFilter): Promise<number>;
   event(id: number): Promise<{ event: StoredEvent; mentions: EventMention[] } | undefined>;
-  article(id: string): Promise<{ article: StoredArticle; mentions: (EventMention & { event: StoredEvent })[] } | undefined>;
+  article(id: string): Promise<{ article: StoredArticle; copies: ArticleCopy[]; mentions: (EventMention & { event: StoredEvent })[] } | undefined>;
+  /** The stored article whose text this signature is a copy of, if any (similarity ≥ `min`). */
+  findCopyOf(signature: Uint32Array, min?: number): Promise<{ id: string; similarity: number } | undefined>;
   dyads(filter: EventFilter, top: number): Promise<DyadRow[]>;
   timeline(filter: EventFilter, by: Interval): Promise<TimelineRow[]>;
   actors(filter: EventFilter, top: number): Promise<ActorRow[]>;
@@ -211,4 +229,6 @@ export interface MergeOptions {
    * merges same-day reports only; a negative value never merges.
    */
   windowDays: number;
+  /** Estimated text similarity from which an article is stored as a copy of another (default 0.7; above 1: never). */
+  copySimilarity?: number;
 }

@@ -40,12 +40,13 @@ export async function articleCommand(argv: string[]): Promise<number> {
       return 1;
     }
     if (values.format === "json") { await writeOut(JSON.stringify(found) + "\n"); return 0; }
-    const { article: a, mentions } = found;
+    const { article: a, mentions, copies } = found;
     const colour = !!process.stdout.isTTY;
     const mark = (s: string, n: number) => (colour ? `\x1b[1;33m[${n}: ${s}]\x1b[0m` : `[${n}: ${s}]`);
     const head = [["id", a.id], ["date", a.date], ["url", a.url ?? ""], ["outlet", a.source], ["title", a.title ?? ""]].filter(([, v]) => v);
     const lines = [
-      ...head.map(([k, v]) => `${k.padEnd(7)} ${v}`), "",
+      ...head.map(([k, v]) => `${k.padEnd(7)} ${v}`),
+      ...copies.map((c) => `copy    ${c.source || c.id}${c.url ? ` ${c.url}` : ""} (${c.date}, ${Math.round(c.similarity * 100)}% alike)`), "",
       markEvidence(a.text, mentions, mark), "",
       mentions.length
         ? renderTable(["n", ...EVENT_TABLE_HEADER], mentions.map((m, i) => [String(i + 1), ...eventTableRow(m.event)]))

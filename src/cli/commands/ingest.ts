@@ -36,7 +36,8 @@ options:
 function summary(s: IngestStats, recode: boolean): string {
   const n = (x: number) => x.toLocaleString("en-US");
   if (recode) return `dyad ingest: recoded ${n(s.stored)} article(s): ${n(s.newEvents)} event(s), ${n(s.mergedMentions)} report(s) merged into them`;
-  return `dyad ingest: ${n(s.read)} article(s) read, ${n(s.stored)} coded and stored, ${n(s.alreadyStored)} already stored; `
+  return `dyad ingest: ${n(s.read)} article(s) read, ${n(s.stored)} coded and stored, ${n(s.alreadyStored)} already stored`
+    + (s.copies ? `, ${n(s.copies)} stored as other outlets' copies of stored stories` : "") + "; "
     + `${n(s.newEvents)} new event(s), ${n(s.mergedMentions)} report(s) merged into events; ${n(s.problems)} input problem(s) skipped`
     + (s.failed ? `, ${n(s.failed)} article(s) failed` : "");
 }
