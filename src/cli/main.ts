@@ -8,6 +8,7 @@ import { exportCommand, HELP as EXPORT_HELP } from "./commands/export.js";
 import { infoCommand, HELP as INFO_HELP } from "./commands/info.js";
 import { ingestCommand, HELP as INGEST_HELP } from "./commands/ingest.js";
 import { serveCommand, HELP as SERVE_HELP } from "./commands/serve.js";
+import { watchCommand, HELP as WATCH_HELP } from "./commands/watch.js";
 import { timelineCommand, HELP as TIMELINE_HELP } from "./commands/timeline.js";
 import { StoreError } from "../store/errors.js";
 import { UsageError } from "./io.js";
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   export: { run: exportCommand, help: EXPORT_HELP },
   info: { run: infoCommand, help: INFO_HELP },
   serve: { run: serveCommand, help: SERVE_HELP },
+  watch: { run: watchCommand, help: WATCH_HELP },
   eval: { run: evalCommand, help: EVAL_HELP },
 };
 
@@ -37,6 +39,7 @@ commands:
   export    stored events as GDELT, ICEWS, PLOVER/POLECAT, CSV, TSV or JSON lines
   info      what a store holds and which coder made it
   serve     the HTTP API and the explorer page over a store
+  watch     code new and changed files in folders as they arrive, until stopped
   eval      score dyad against gold annotations (P/R/F1 per type, misses, confusion)
 
 Run "dyad <command> --help" for a command's options.

@@ -21,6 +21,8 @@ export interface IngestOptions {
   flushMs?: number;
   onProblem?: (p: InputProblem) => void;
   onCoderError?: (a: ArticleInput, message: string) => void;
+  /** An article stored before under the same id with another text is replaced (a watched file was edited). */
+  replaceEdited?: boolean;
   /** Called after each batch is written. */
   onProgress?: (s: IngestStats) => void;
 }
@@ -34,6 +36,8 @@ export interface IngestStats {
   stored: number;
   /** Articles stored as another outlet's copy of a stored story (syndicated), not coded again. */
   copies: number;
+  /** Stored articles replaced by an edited text under the same id. */
+  replaced: number;
   /** Events created, and reports merged into events already stored. */
   newEvents: number;
   mergedMentions: number;
@@ -43,7 +47,7 @@ export interface IngestStats {
 }
 
 export function emptyStats(): IngestStats {
-  return { read: 0, alreadyStored: 0, stored: 0, copies: 0, newEvents: 0, mergedMentions: 0, problems: 0, failed: 0 };
+  return { read: 0, alreadyStored: 0, stored: 0, copies: 0, replaced: 0, newEvents: 0, mergedMentions: 0, problems: 0, failed: 0 };
 }
 
 /**
@@ -62,7 +66,12 @@ export async function ingestArticles(store: EventStore, items: AsyncIterable<Ing
       if (item.kind === "problem") { stats.problems++; opts.onProblem?.(item.problem); continue; }
       stats.read++;
       const a = item.article;
-      if (await store.hasArticle({ id: a.id, url: a.url, textHash: normalisedTextHash(a.text) })) { stats.alreadyStored++; continue; }
+      const textHash = normalisedTextHash(a.text);
+      if (opts.replaceEdited) {
+        const before = await store.textHashOf(a.id);
+        if (before !== undefined && before !== textHash) { await store.removeArticle(a.id); stats.replaced++; }
+      }
+      if (await store.hasArticle({ id: a.id, url: a.url, textHash })) { stats.alreadyStored++; continue; }
       const stored = toStoredArticle(a);
       if (stored.signature && (await store.findCopyOf(stored.signature, opts.merge.copySimilarity))) {
         copies.push({ article: stored, events: [] });

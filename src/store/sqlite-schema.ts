@@ -123,4 +123,11 @@ export const SQLITE_MIGRATIONS: string[] = [
    );
    CREATE INDEX article_copies_article ON article_copies (article_id);
    CREATE INDEX article_copies_hash ON article_copies (text_hash);`,
+  // 5: files seen by "dyad watch", so a restart codes only what is new or changed
+  `CREATE TABLE watched_files (
+     path     TEXT PRIMARY KEY,
+     size     INTEGER NOT NULL,
+     mtime_ms REAL NOT NULL,
+     seen     TEXT NOT NULL
+   );`,
 ];

@@ -32,7 +32,7 @@ async function storeOf(paths: string[], windowDays = 0, file = join(tmp(), "t.db
 describe("SQLite store: merging reports across articles", () => {
   it("merges three outlets' reports of the Istanbul meeting into one event, and keeps the Tehran talks apart", async () => {
     const { store, stats } = await storeOf([REPORTS]);
-    assert.deepEqual(stats, { read: 4, alreadyStored: 0, stored: 4, copies: 0, newEvents: 2, mergedMentions: 2, problems: 0, failed: 0 });
+    assert.deepEqual(stats, { read: 4, alreadyStored: 0, stored: 4, copies: 0, replaced: 0, newEvents: 2, mergedMentions: 2, problems: 0, failed: 0 });
     const events = await store.events({}, { order: "asc" });
     // the first report fixes the event's direction; two reports come from one outlet (reuters.example)
     assert.deepEqual(events.map(brief), ["2024-06-09 IRN CONSULT PAK 3/3/2", "2024-06-12 PAK CONSULT IRN 1/1/1"]);

@@ -461,6 +461,38 @@ export class SqliteStore implements EventStore {
     });
   }
 
+  async textHashOf(id: string): Promise<string | undefined> {
+    return this.run(() => opt(this.db.prepare("SELECT text_hash FROM articles WHERE id = ?").pluck().get(id) as string | undefined));
+  }
+
+  async removeArticle(id: string): Promise<void> {
+    this.run(() => this.db.transaction(() => {
+      const events = this.db.prepare("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?").pluck().all(id) as number[];
+      this.db.prepare("DELETE FROM article_copies WHERE article_id = ?").run(id);
+      this.db.prepare("DELETE FROM mentions WHERE article_id = ?").run(id);
+      this.db.prepare("DELETE FROM article_bands WHERE article_id = ?").run(id);
+      const left = this.db.prepare("SELECT count(*) FROM mentions WHERE event_id = ?").pluck();
+      const firstLeft = this.db.prepare("SELECT article_id FROM mentions WHERE event_id = ? ORDER BY rowid LIMIT 1").pluck();
+      for (const ev of events) {
+        if (!left.get(ev)) { this.db.prepare("DELETE FROM events WHERE id = ?").run(ev); continue; }
+        // the next report becomes the first; counts cover what is left
+        this.db.prepare("UPDATE events SET first_article = ? WHERE id = ?").run(firstLeft.get(ev), ev);
+        this.st.recount.run({ id: ev, confidence: 0, mode: null, place: null, placeCountry: null });
+      }
+      this.db.prepare("DELETE FROM articles WHERE id = ?").run(id);
+    })());
+  }
+
+  async watchedFiles(): Promise<Map<string, { size: number; mtimeMs: number }>> {
+    return this.run(() => new Map((this.db.prepare("SELECT path, size, mtime_ms FROM watched_files").all() as Row[])
+      .map((r) => [r.path as string, { size: r.size as number, mtimeMs: r.mtime_ms as number }])));
+  }
+
+  async markWatched(path: string, size: number, mtimeMs: number): Promise<void> {
+    this.run(() => this.db.prepare(`INSERT INTO watched_files (path, size, mtime_ms, seen) VALUES (?, ?, ?, ?)
+      ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, seen = excluded.seen`).run(path, size, mtimeMs, new Date().toISOString()));
+  }
+
   async getMeta(key: string): Promise<string | undefined> {
     return this.run(() => opt(this.st.getMeta.get(key) as string | undefined));
   }

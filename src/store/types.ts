@@ -216,6 +216,16 @@ export interface EventStore {
   actors(filter: EventFilter, top: number): Promise<ActorRow[]>;
   places(filter: EventFilter, top: number): Promise<PlaceRow[]>;
   stats(): Promise<StoreStats>;
+  /** The stored text hash of an article, to tell an edited article from the same one again. */
+  textHashOf(id: string): Promise<string | undefined>;
+  /**
+   * Removes an article, its copies and its reports; events it alone reported
+   * go, the others are recounted. For an article edited after it was stored.
+   */
+  removeArticle(id: string): Promise<void>;
+  /** Files a folder watcher has ingested, with the size and mtime it saw. */
+  watchedFiles(): Promise<Map<string, { size: number; mtimeMs: number }>>;
+  markWatched(path: string, size: number, mtimeMs: number): Promise<void>;
   /** A value kept with the store (coder version, merge window). */
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
