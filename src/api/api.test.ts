@@ -36,9 +36,13 @@ describe("HTTP API", async () => {
   });
 
   it("GET /api/events filters like the CLI and pages by cursor", async () => {
-    const r = await get("/api/events?between=PAK,IRN&order=asc");
+    const r = await get("/api/events?between=PAK,IRN&order=asc&total=true");
     assert.deepEqual(r.body.events.map(brief), ["2024-06-09 IRN CONSULT PAK", "2024-06-12 PAK CONSULT IRN"]);
     assert.equal(r.body.nextCursor, null);
+    assert.equal(r.body.total, 2);
+    // a full last page says there is no next one
+    assert.equal((await get("/api/events?between=PAK,IRN&limit=2")).body.nextCursor, null);
+    assert.notEqual((await get("/api/events?between=PAK,IRN&limit=1")).body.nextCursor, null);
     const all = (await get("/api/events?limit=1000")).body.events.map((e: { id: number }) => e.id);
     const seen: number[] = [];
     let cursor = "";

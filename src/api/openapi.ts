@@ -44,8 +44,9 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: "events matching the filters, paged by cursor",
           parameters: [...FILTERS, q("limit", "events per page (default 100)", { type: "integer", minimum: 1, maximum: 1000, default: 100 }),
-            q("order", "by event date", { type: "string", enum: ["desc", "asc"], default: "desc" }), q("cursor", "nextCursor of the previous page", { type: "string" })],
-          responses: { 200: ok({ type: "object", properties: { events: { type: "array", items: ref("Event") }, nextCursor: { type: ["string", "null"] } } }), 400: bad },
+            q("order", "by event date", { type: "string", enum: ["desc", "asc"], default: "desc" }), q("cursor", "nextCursor of the previous page", { type: "string" }),
+            q("total", "also count every matching event (costs a count over the store)", { type: "boolean", default: false })],
+          responses: { 200: ok({ type: "object", properties: { events: { type: "array", items: ref("Event") }, nextCursor: { type: ["string", "null"], description: "null on the last page" }, total: { type: "integer" } } }), 400: bad },
         },
       },
       "/api/events.csv": {

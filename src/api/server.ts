@@ -80,12 +80,20 @@ export function createApp(opts: ServerOptions): Hono {
 
   app.get("/api/events", async (c) => {
     const p = q(c);
-    onlyKnown(p, [...F, "limit", "order", "cursor"]);
+    onlyKnown(p, [...F, "limit", "order", "cursor", "total"]);
     const filter = filterParams(p);
     const page = pageParams(p);
-    const events = await store.events(filter, page);
+    if (p.total !== undefined && p.total !== "true" && p.total !== "false") throw new FilterError("total", `expected true or false; got "${p.total}"`);
+    // one more than asked tells whether another page exists
+    const events = await store.events(filter, { ...page, limit: page.limit + 1 });
+    const more = events.length > page.limit;
+    if (more) events.pop();
     const last = events[events.length - 1];
-    return c.json({ events, nextCursor: events.length === page.limit && last ? encodeCursor({ date: last.date, id: last.id }, page.order) : null });
+    return c.json({
+      events,
+      nextCursor: more && last ? encodeCursor({ date: last.date, id: last.id }, page.order) : null,
+      ...(p.total === "true" ? { total: await store.countEvents(filter) } : {}),
+    });
   });
 
   app.get("/api/events.csv", async (c) => {
@@ -200,7 +208,7 @@ export function createApp(opts: ServerOptions): Hono {
       const data = await readFile(join(opts.webDir, name));
       c.header("Content-Type", CONTENT_TYPES[extname(name)] ?? "application/octet-stream");
       if (name === "index.html") {
-        c.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'");
+        c.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; connect-src 'self'");
         c.header("Cache-Control", "no-cache");
       }
       return c.body(data);

@@ -183,7 +183,7 @@ export function loadCountries(aliasFile: string): { countries: CountryEntry[]; n
 }
 
 const SPECIAL_NAMES: Readonly<Record<string, string>> = {
-  IGO: "intergovernmental organisation",
+  IGO: "Intergovernmental organisations",
   "---": "unidentified",
 };
 
