@@ -1,15 +1,15 @@
 // Every endpoint of the HTTP API on a real store coded from real article text,
-// with good and bad parameters, paging, CSV, writes with and without a token.
+// with good and bad parameters, paging, CSV, writes with and without a token;
+// on SQLite, and on PostgreSQL when DYAD_TEST_PG_URL is set.
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { createCoder } from "../pipeline/coder.js";
 import { ingestArticles } from "../pipeline/store-ingest.js";
 import { readInputs } from "../stages/ingest/index.js";
-import { SqliteStore } from "../store/sqlite.js";
+import { BACKENDS, dropPgDatabases } from "../store/testing-backends.js";
+import type { EventStore } from "../store/types.js";
 import { createApp } from "./server.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -17,12 +17,18 @@ const REPORTS = join(root, "test/fixtures/store/reports.jsonl");
 const EXAMPLES = join(root, "examples");
 const TOKEN = "test-token-123";
 
-describe("HTTP API", async () => {
-  const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), "dyad-api-")), "api.db"), { create: true });
-  await ingestArticles(store, readInputs([REPORTS, EXAMPLES], {}), { workers: 1, merge: { windowDays: 0 } });
-  const coder = createCoder();
-  const app = createApp({ store, token: TOKEN, loadCoder: () => coder });
-  const readOnly = createApp({ store });
+after(dropPgDatabases);
+
+for (const backend of BACKENDS) describe(`HTTP API on ${backend.name}`, { skip: backend.skip }, () => {
+  let store: EventStore, app: ReturnType<typeof createApp>, readOnly: ReturnType<typeof createApp>;
+  before(async () => {
+    store = await backend.open();
+    await ingestArticles(store, readInputs([REPORTS, EXAMPLES], {}), { workers: 1, merge: { windowDays: 0 } });
+    const coder = createCoder();
+    app = createApp({ store, token: TOKEN, loadCoder: () => coder });
+    readOnly = createApp({ store });
+  });
+  after(async () => { await store?.close(); });
   const get = async (path: string) => {
     const r = await app.request(path);
     return { status: r.status, body: r.headers.get("content-type")?.includes("json") ? await r.json() : await r.text(), headers: r.headers };

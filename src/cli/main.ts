@@ -9,6 +9,10 @@ import { infoCommand, HELP as INFO_HELP } from "./commands/info.js";
 import { ingestCommand, HELP as INGEST_HELP } from "./commands/ingest.js";
 import { serveCommand, HELP as SERVE_HELP } from "./commands/serve.js";
 import { watchCommand, HELP as WATCH_HELP } from "./commands/watch.js";
+import { enqueueCommand, HELP as ENQUEUE_HELP } from "./commands/enqueue.js";
+import { jobsCommand, HELP as JOBS_HELP } from "./commands/jobs.js";
+import { migrateCommand, HELP as MIGRATE_HELP } from "./commands/migrate.js";
+import { workerCommand, HELP as WORKER_HELP } from "./commands/worker.js";
 import { timelineCommand, HELP as TIMELINE_HELP } from "./commands/timeline.js";
 import { StoreError } from "../store/errors.js";
 import { UsageError } from "./io.js";
@@ -24,6 +28,10 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   info: { run: infoCommand, help: INFO_HELP },
   serve: { run: serveCommand, help: SERVE_HELP },
   watch: { run: watchCommand, help: WATCH_HELP },
+  migrate: { run: migrateCommand, help: MIGRATE_HELP },
+  enqueue: { run: enqueueCommand, help: ENQUEUE_HELP },
+  worker: { run: workerCommand, help: WORKER_HELP },
+  jobs: { run: jobsCommand, help: JOBS_HELP },
   eval: { run: evalCommand, help: EVAL_HELP },
 };
 
@@ -40,6 +48,10 @@ commands:
   info      what a store holds and which coder made it
   serve     the HTTP API and the explorer page over a store
   watch     code new and changed files in folders as they arrive, until stopped
+  migrate   create or upgrade a store's schema
+  enqueue   queue articles for coding workers (PostgreSQL store)
+  worker    code queued articles into the store, on as many machines as wanted
+  jobs      the job queue's state and its dead jobs
   eval      score dyad against gold annotations (P/R/F1 per type, misses, confusion)
 
 Run "dyad <command> --help" for a command's options.

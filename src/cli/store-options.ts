@@ -4,7 +4,7 @@ import type { ParseArgsConfig } from "node:util";
 import { FilterError, parseFilter, type RawFilter } from "../store/filter.js";
 import { StoreError } from "../store/errors.js";
 import { SqliteStore } from "../store/sqlite.js";
-import type { EventFilter } from "../store/types.js";
+import type { EventFilter, EventStore } from "../store/types.js";
 import { UsageError } from "./io.js";
 
 export const DEFAULT_DB = "dyad.db";
@@ -13,11 +13,21 @@ export function dbLocation(db: string | undefined): string {
   return db ?? process.env.DYAD_DB ?? DEFAULT_DB;
 }
 
-/** Opens the store; `write` creates it when missing. DYAD_DB_MAX_BYTES caps its size. */
-export function openStore(db: string | undefined, write: boolean): SqliteStore {
+/** True for a PostgreSQL connection URL rather than a SQLite file. */
+export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//.test(location);
+
+/** The URL without its password, for messages. */
+export const safeLocation = (location: string) => location.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:…@");
+
+/**
+ * Opens the store named by --db / DYAD_DB: a PostgreSQL URL or a SQLite file;
+ * `write` creates a SQLite file when missing. DYAD_DB_MAX_BYTES caps a SQLite store's size.
+ */
+export async function openStore(db: string | undefined, write: boolean): Promise<EventStore> {
   const location = dbLocation(db);
-  if (/^postgres(ql)?:\/\//.test(location)) {
-    throw new StoreError(`${location.replace(/\/\/[^@/]*@/, "//…@")}: PostgreSQL stores are not supported by this version; use a SQLite file`, "UNSUPPORTED");
+  if (isPostgresUrl(location)) {
+    const { loadPgStore } = await import("./queue-store.js");
+    return (await loadPgStore()).connect(location);
   }
   const maxBytes = process.env.DYAD_DB_MAX_BYTES ? Number(process.env.DYAD_DB_MAX_BYTES) : undefined;
   if (maxBytes !== undefined && !(maxBytes > 0)) throw new UsageError(`DYAD_DB_MAX_BYTES: expected a number of bytes, got "${process.env.DYAD_DB_MAX_BYTES}"`);

@@ -229,6 +229,8 @@ export interface EventStore {
   /** A value kept with the store (coder version, merge window). */
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
+  /** Refreshes the query planner's statistics after a large load, where the backend has such a step. */
+  optimize?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -32,7 +32,7 @@ export async function articleCommand(argv: string[]): Promise<number> {
   if (values.help) { process.stdout.write(HELP); return 0; }
   if (positionals.length !== 1) throw new UsageError("expected one article id");
   if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format: expected text or json, got "${values.format}"`);
-  const store = openStore(values.db, false);
+  const store = await openStore(values.db, false);
   try {
     const found = await store.article(positionals[0]);
     if (!found) {

@@ -33,7 +33,7 @@ export async function dyadsCommand(argv: string[]): Promise<number> {
   const top = intOption("top", values.top, 20, 1, 100_000);
   const format = values.format!;
   if (!["table", "jsonl", "csv", "tsv"].includes(format)) throw new UsageError(`--format: expected table, jsonl, csv or tsv, got "${format}"`);
-  const store = openStore(values.db, false);
+  const store = await openStore(values.db, false);
   try {
     const rows = await store.dyads(filter, top);
     if (format === "jsonl") await writeOut(rows.map((r) => JSON.stringify(r) + "\n").join(""));

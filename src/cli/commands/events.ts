@@ -35,7 +35,7 @@ export async function eventsCommand(argv: string[]): Promise<number> {
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const limit = intOption("limit", values.limit, format === "table" ? 100 : 0, 0, Number.MAX_SAFE_INTEGER);
 
-  const store = openStore(values.db, false);
+  const store = await openStore(values.db, false);
   try {
     const order = values.order;
     if (format === "table") {

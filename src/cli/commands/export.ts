@@ -34,7 +34,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format: expected one of ${EXPORT_FORMATS.join(", ")}, got "${values.format ?? ""}"`);
   const filter = filterFrom(values, positionals);
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const store = openStore(values.db, false);
+  const store = await openStore(values.db, false);
   try {
     const version = coderVersion();
     let line: (e: StoredEvent) => string;
@@ -50,12 +50,16 @@ export async function exportCommand(argv: string[]): Promise<number> {
     else if (format === "tsv") { header = tsvLine([...EVENT_COLUMNS]); line = (e) => tsvLine(eventCells(e)); }
     else line = (e) => JSON.stringify(e);
     if (header) await writeOut(header + "\n");
-    let buf: string[] = [];
-    for (const e of store.iterateEvents(filter)) {
-      buf.push(line(e));
-      if (buf.length >= 2000) { await writeOut(buf.join("\n") + "\n"); buf = []; }
+    // paged by keyset (oldest first), so any store streams in constant memory
+    let after: { date: string; id: number } | undefined;
+    for (;;) {
+      const page = await store.events(filter, { limit: 5000, order: "asc", after });
+      if (!page.length) break;
+      await writeOut(page.map(line).join("\n") + "\n");
+      const l = page[page.length - 1];
+      after = { date: l.date, id: l.id };
+      if (page.length < 5000) break;
     }
-    if (buf.length) await writeOut(buf.join("\n") + "\n");
     return 0;
   } finally {
     await store.close();

@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { coderVersion } from "../../pipeline/coder-version.js";
 import { writeOut } from "../io.js";
-import { DB_OPTION, dbLocation, openStore } from "../store-options.js";
+import { DB_OPTION, openStore } from "../store-options.js";
 
 export const HELP = `usage: dyad info [--db FILE] [--json]
 
@@ -13,11 +13,11 @@ dates, the coder that made them and the merge window.
 export async function infoCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...DB_OPTION, json: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   if (values.help) { process.stdout.write(HELP); return 0; }
-  const store = openStore(values.db, false);
+  const store = await openStore(values.db, false);
   try {
     const s = await store.stats();
     const info = {
-      store: dbLocation(values.db), ...s,
+      store: store.location, ...s,
       coderVersion: (await store.getMeta("coder_version")) ?? null, thisCoder: coderVersion(),
       mergeWindowDays: Number((await store.getMeta("merge_window_days")) ?? 0),
     };

@@ -71,7 +71,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   const batchSize = intOption("batch", values.batch, 200, 1, 100_000);
   const showProgress = values.progress ?? !!process.stderr.isTTY;
 
-  const store = openStore(values.db, true);
+  const store = await openStore(values.db, true);
   try {
     const merge = await mergeOptions(store, values["merge-window"]);
     const version = coderVersion();
@@ -103,7 +103,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
       },
     });
     if (s.stored) await store.setMeta("coder_version", version);
-    await store.optimize();
+    await store.optimize?.();
     progress.end();
     process.stderr.write(summary(s, false) + "\n");
     return s.read === 0 ? 1 : 0;

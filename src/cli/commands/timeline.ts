@@ -43,7 +43,7 @@ export async function timelineCommand(argv: string[]): Promise<number> {
   try { by = parseInterval(values.by!); } catch (e) { throw new UsageError((e as Error).message); }
   const format = values.format!;
   if (!["table", "jsonl", "csv", "tsv"].includes(format)) throw new UsageError(`--format: expected table, jsonl, csv or tsv, got "${format}"`);
-  const store = openStore(values.db, false);
+  const store = await openStore(values.db, false);
   try {
     const rows = await store.timeline(filter, by);
     if (format === "jsonl") await writeOut(rows.map((r) => JSON.stringify(r) + "\n").join(""));

@@ -38,7 +38,7 @@ export async function watchCommand(argv: string[]): Promise<number> {
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date: expected YYYY-MM-DD, got "${values.date}"`);
   const interval = intOption("interval", values.interval, 2000, 50, 3_600_000);
   const paths = positionals.map((p) => resolve(p));
-  const store = openStore(values.db, true);
+  const store = await openStore(values.db, true);
   const coder = createCoder({ actorsFile: values.actors });
   const kept = await store.getMeta("merge_window_days");
   const merge = kept !== undefined ? { windowDays: Number(kept) } : DEFAULT_MERGE;

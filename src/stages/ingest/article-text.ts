@@ -11,7 +11,7 @@ import { count, problem } from "./problems.js";
 import { maxChars, SNIFF_BYTES, STDIN_NAME, type IngestItem, type ReadOptions } from "./types.js";
 
 /** A dated file's id is its name ("seed-article.txt" → "seed-article"); stdin has none. */
-function fileId(file: string): string | undefined {
+export function fileId(file: string): string | undefined {
   if (file === STDIN_NAME || file === "-") return undefined;
   const name = basename(file, extname(file));
   return name === "" ? undefined : name;

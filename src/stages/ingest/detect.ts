@@ -1,6 +1,8 @@
-// Format detection by content, not file name: the first non-blank line says
-// whether a file is JSON lines, a dated article or plain text. Shared by the
-// streaming reader and the whole-text parser so both decide alike.
+// Format detection by content, not file name: the first bytes say whether a
+// stream is gzip, UTF-16, a WARC archive or markup (a page or a feed); for
+// text, the first non-blank line says whether it is JSON lines, a dated
+// article or plain text. Shared by the streaming reader and the whole-text
+// parser so both decide alike.
 import { DATE_FORMS, normaliseDate } from "./dates.js";
 import { found, type ProblemCode } from "./problems.js";
 import type { ReadOptions } from "./types.js";
@@ -53,4 +55,72 @@ export function classifyHead(first: string, opts: ReadOptions): Head {
     return { kind: "problem", code: "BAD_DATE", message: `--date option: ${d.reason}; found ${found(opts.date)} (accepted: ${DATE_FORMS})` };
   }
   return { kind: "plain", date: d.date };
+}
+
+/**
+ * What the first bytes of a stream say before any text is decoded: a gzip
+ * wrapper, a UTF-16 byte order mark, a WARC archive, markup (HTML or a feed,
+ * whose charset is declared inside it), or text for {@link classifyHead}.
+ */
+export type ByteFormat = "gzip" | "utf-16le" | "utf-16be" | "warc" | "markup" | "text";
+
+const WARC_MAGIC = Buffer.from("WARC/1.", "latin1");
+
+export function sniffBytes(head: Uint8Array): ByteFormat {
+  if (head[0] === 0x1f && head[1] === 0x8b) return "gzip";
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  if (Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, WARC_MAGIC.length)).equals(WARC_MAGIC)) return "warc";
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && (head[i] === 0x20 || (head[i] >= 0x09 && head[i] <= 0x0d))) i++;
+  return head[i] === 0x3c /* < */ ? "markup" : "text";
+}
+
+export type MarkupKind = "html" | "feed" | "other";
+
+// Elements a page or a fragment of one can start with: anything else at the
+// root (a sitemap's <urlset>, an SVG) is XML dyad does not read.
+const HTML_ROOTS = new Set([
+  "html", "head", "body", "meta", "title", "link", "base", "script", "style", "noscript", "div", "p", "span", "article",
+  "main", "section", "header", "nav", "table", "ul", "ol", "a", "img", "br", "hr", "figure", "form", "center", "font",
+  "b", "i", "em", "strong", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+]);
+
+/**
+ * Classifies markup by its root element, skipping the XML declaration,
+ * comments and the doctype: `<rss>`, RDF (RSS 1.0) and Atom's `<feed>` are
+ * feeds; HTML roots (or an HTML doctype) are pages; `root` names the element.
+ * @example classifyMarkup('<?xml version="1.0"?><rss version="2.0">') // { kind: "feed", root: "rss" }
+ */
+export function classifyMarkup(text: string): { kind: MarkupKind; root: string } {
+  let s = stripBom(text).trimStart();
+  let xmlDeclared = false;
+  for (let guard = 0; guard < 50; guard++) {
+    if (s.startsWith("<?")) {
+      xmlDeclared ||= /^<\?xml\s/i.test(s);
+      const end = s.indexOf("?>");
+      if (end < 0) break;
+      s = s.slice(end + 2).trimStart();
+    } else if (s.startsWith("<!--")) {
+      const end = s.indexOf("-->");
+      if (end < 0) break;
+      s = s.slice(end + 3).trimStart();
+    } else if (/^<!doctype/i.test(s)) {
+      if (/^<!doctype\s+html/i.test(s)) return { kind: "html", root: "html" };
+      // An internal subset ([ <!ENTITY …> ]) has ">" of its own inside.
+      const gt = s.indexOf(">"), open = s.indexOf("[");
+      const end = open >= 0 && open < gt ? s.search(/\]\s*>/) : gt;
+      if (end < 0) break;
+      s = s.slice(s.indexOf(">", end) + 1).trimStart();
+    } else break;
+  }
+  const m = /^<([A-Za-z_][\w:.-]*)/.exec(s);
+  const root = m ? m[1] : "";
+  const local = root.slice(root.indexOf(":") + 1).toLowerCase();
+  if (local === "rss" || local === "rdf" || local === "feed") return { kind: "feed", root };
+  if (HTML_ROOTS.has(local)) return { kind: "html", root };
+  // No element in the sniffed head (a "<" that opens no tag): read it as a
+  // page, which then reports NO_ARTICLE if nothing is in it.
+  if (root === "" && !xmlDeclared) return { kind: "html", root };
+  return { kind: "other", root };
 }

@@ -13,15 +13,34 @@ export const PROBLEM_CODES = {
   MISSING_FIELD: "a record lacks `date` or `text`",
   BAD_FIELD: "a record field has the wrong type",
   BAD_DATE: "a date is not a real calendar date between 1900-01-01 and tomorrow",
-  NO_DATE: "plain text without a `date` line and without a date option",
+  NO_DATE: "plain text without a `date` line and without a date option, or a page or feed item with no publication date",
   EMPTY_TEXT: "the article text is empty or whitespace",
   TOO_LARGE: "the article or file is over the size limit",
+  NO_ARTICLE: "an HTML page (or a WARC archive) holds no article text worth coding",
+  NOT_ENGLISH: "the article is not in English (the language detected is in the message)",
+  BAD_XML: "a feed is not well-formed XML",
+  UNSUPPORTED: "markup that is neither an HTML page nor an RSS or Atom feed",
+  BAD_GZIP: "gzip data is truncated or corrupt",
+  BAD_WARC: "a WARC record is malformed or truncated",
+  FETCH_FAILED: "a URL could not be fetched (network error, timeout, HTTP error status or size cap)",
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 
 export function problem(code: ProblemCode, file: string, line: number | undefined, message: string): IngestItem {
   return { kind: "problem", problem: line === undefined ? { file, code, message } : { file, line, code, message } };
+}
+
+/**
+ * Bad input found deep inside a stream (a gzip member cut short, a URL body
+ * that times out): thrown through the format readers, which cannot go on, and
+ * turned into one problem by the stream reader that called them.
+ */
+export class InputError extends Error {
+  constructor(readonly code: ProblemCode, message: string, readonly line?: number) {
+    super(message);
+    this.name = "InputError";
+  }
 }
 
 /**

@@ -2,6 +2,18 @@
 // get back (an article or a problem per record, never an exception).
 import type { ArticleInput, InputProblem } from "../../doc/types.js";
 
+/**
+ * What is known about a document from outside it: the URL it was fetched
+ * from (a URL input, a WARC record, a feed link), the charset its HTTP
+ * headers declared, and a date to fall back on when the page has none of its
+ * own (the WARC-Date, or the date of the feed item that linked to it).
+ */
+export interface SourceHints {
+  url?: string;
+  charset?: string;
+  fallbackDate?: { date: string; from: string };
+}
+
 export interface ReadOptions {
   /** YYYY-MM-DD for plain text that has no `date` line (the CLI's `--date`). */
   date?: string;
@@ -11,6 +23,22 @@ export interface ReadOptions {
    * Default {@link DEFAULT_MAX_ARTICLE_CHARS}.
    */
   maxArticleBytes?: number;
+  /**
+   * Read articles in every language. By default only English is read: the
+   * coder's lexicon is English, so other texts are reported as NOT_ENGLISH
+   * rather than coded wrongly.
+   */
+  allLanguages?: boolean;
+  /** Whole-request timeout for URL inputs, in ms. Default {@link DEFAULT_FETCH_TIMEOUT_MS}. */
+  fetchTimeoutMs?: number;
+  /** Most bytes read from one URL input. Default {@link DEFAULT_MAX_FETCH_BYTES}. */
+  maxFetchBytes?: number;
+  /**
+   * For feed items that carry only a summary, fetch the item's link and read
+   * the page instead (the item's date then dates a page without its own).
+   * Off by default: it makes one request per item.
+   */
+  followLinks?: boolean;
 }
 
 export type IngestItem =
@@ -22,6 +50,22 @@ export const DEFAULT_MAX_ARTICLE_CHARS = 1_000_000;
 
 /** Dated-article and plain-text files are read whole, so bigger ones are refused unread. */
 export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * An HTML page (a file, a URL or a WARC response body) over this many bytes is
+ * refused before it is parsed: real article pages are well under 5 MB, and a
+ * DOM of a 50 MB page costs gigabytes.
+ */
+export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+
+/** A feed is parsed whole (it is one XML document), so it has a cap too. */
+export const MAX_FEED_BYTES = 32 * 1024 * 1024;
+
+/** Default for {@link ReadOptions.fetchTimeoutMs}. */
+export const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
+
+/** Default for {@link ReadOptions.maxFetchBytes}: above the page and feed caps, for archives. */
+export const DEFAULT_MAX_FETCH_BYTES = 256 * 1024 * 1024;
 
 /** How much of a file is looked at to decide whether it is binary. */
 export const SNIFF_BYTES = 8192;
