@@ -12,20 +12,10 @@ import { gzipSync } from "node:zlib";
 import { readHtmlPage } from "../stages/ingest/html.js";
 import { readInputs } from "../stages/ingest/index.js";
 import { warcRecord, type RecordSpec } from "../stages/ingest/warc-writer.js";
+import { rng } from "./rng.js";
 
 const PAGES = Number(process.env.BENCH_INTAKE_PAGES ?? 400);
 
-/** A small deterministic PRNG, so every run builds the same pages. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COUNTRIES = ["Kenya", "Ethiopia", "Pakistan", "Uzbekistan", "Chile", "Argentina", "Nigeria", "Ghana", "Togo", "Tanzania", "Burundi", "Fiji", "Tonga", "Senegal", "Mauritania", "Uganda", "Rwanda", "Somalia"];
 const TITLES = ["Foreign Minister", "Defence Minister", "President", "Prime Minister", "Trade Minister", "Interior Minister"];

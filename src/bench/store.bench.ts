@@ -17,22 +17,12 @@ import { normalisedTextHash } from "../store/article-record.js";
 import { parseFilter } from "../store/filter.js";
 import { SqliteStore } from "../store/sqlite.js";
 import type { CodedArticle } from "../store/types.js";
+import { rng } from "./rng.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const EVENTS = Number(process.env.BENCH_STORE_EVENTS ?? 1_000_000);
 const INGEST_ARTICLES = Number(process.env.BENCH_INGEST_ARTICLES ?? 6000);
 
-/** A small deterministic PRNG, so every run builds the same store. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Countries weighted roughly as news covers them: a few very busy, a long tail.
 const COUNTRIES = ["USA", "CHN", "RUS", "UKR", "ISR", "IRN", "IND", "PAK", "GBR", "FRA", "DEU", "TUR", "SAU", "SYR", "IRQ", "AFG", "PRK", "KOR", "JPN", "EGY",
