@@ -9,3 +9,8 @@ export function writeOut(s: string): Promise<void> {
     process.stdout.once("error", reject);
   });
 }
+
+/** A reader's problem as one line: file:line: CODE: message. */
+export function formatProblem(p: { file: string; line?: number; code: string; message: string }): string {
+  return `${p.file}${p.line ? `:${p.line}` : ""}: ${p.code}: ${p.message}`;
+}

@@ -28,6 +28,7 @@ import type {
   ActorRow, AddResult, ArticleCopy, ArticleKey, CodedArticle, DyadRow, EventFilter, EventMention, EventStore, Interval, MergeOptions,
   Page, PlaceRow, StoreStats, StoredArticle, StoredEvent, TimelineRow,
 } from "./types.js";
+import { eventsOnEitherSide, splitsEitherSide } from "./either-side.js";
 
 export interface PgOptions {
   /** Connections in the pool (default 10). */
@@ -652,19 +653,7 @@ export class PgStore implements EventStore {
   }
 
   async events(f: EventFilter, page: Page = {}): Promise<StoredEvent[]> {
-    if (f.actor && !f.source && !f.target && page.limit) {
-      // "either side" as two index-ordered reads that stop at the limit, merged here:
-      // one OR query would fetch and sort every event of a busy country
-      const { actor, ...rest } = f;
-      const asSource = await this.events({ ...rest, source: actor }, page);
-      const asTarget = await this.events({ ...rest, target: actor }, page);
-      const sign = page.order === "desc" ? -1 : 1;
-      const seen = new Set<number>();
-      return [...asSource, ...asTarget]
-        .sort((a, b) => sign * (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id))
-        .filter((e) => !seen.has(e.id) && !!seen.add(e.id))
-        .slice(0, page.limit);
-    }
+    if (splitsEitherSide(f, page)) return eventsOnEitherSide(f, page, (g, p) => this.events(g, p));
     const c = this.where(f);
     const dir = page.order === "desc" ? "DESC" : "ASC";
     let sql = `SELECT ${EVENT_COLUMNS} FROM events e ${EVENT_JOINS} WHERE ${c.sql}`;

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import type { ArticleInput } from "../../doc/types.js";
 import { enqueueArticles } from "../../queue/jobs.js";
 import { readInputs } from "../../stages/ingest/index.js";
-import { UsageError } from "../io.js";
+import { UsageError, formatProblem } from "../io.js";
 import { DB_OPTION, intOption, safeLocation } from "../store-options.js";
 import { openQueueStore } from "../queue-store.js";
 
@@ -41,7 +41,7 @@ export async function enqueueCommand(argv: string[]): Promise<number> {
       if (item.kind === "problem") {
         problems++;
         const p = item.problem;
-        process.stderr.write(`${p.file}${p.line ? `:${p.line}` : ""}: ${p.code}: ${p.message}\n`);
+        process.stderr.write(formatProblem(p) + "\n");
         continue;
       }
       read++;

@@ -8,7 +8,7 @@ import type { ArticleInput } from "../../doc/types.js";
 import { OUTPUT_FORMATS, TABLE_HEADER, jsonLine, renderTable, tableRow, tsvHeader, tsvRow, type OutputFormat } from "../../output/format.js";
 import { codeArticles } from "../../pipeline/pool.js";
 import { readInputs } from "../../stages/ingest/index.js";
-import { UsageError, writeOut } from "../io.js";
+import { UsageError, writeOut, formatProblem } from "../io.js";
 
 export const HELP = `usage: dyad extract [options] <file|folder|->...
 
@@ -63,7 +63,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
       if (item.kind === "problem") {
         problems++;
         const p = item.problem;
-        process.stderr.write(`${p.file}${p.line ? `:${p.line}` : ""}: ${p.code}: ${p.message}\n`);
+        process.stderr.write(formatProblem(p) + "\n");
         continue;
       }
       read++;

@@ -9,7 +9,7 @@ import { estimateArticles } from "../../stages/ingest/estimate.js";
 import { readInputs } from "../../stages/ingest/index.js";
 import { DEFAULT_MERGE } from "../../store/merge.js";
 import type { EventStore, MergeOptions } from "../../store/types.js";
-import { UsageError } from "../io.js";
+import { UsageError, formatProblem } from "../io.js";
 import { Progress } from "../progress.js";
 import { DB_OPTION, dbLocation, intOption, openStore } from "../store-options.js";
 
@@ -95,7 +95,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     if (showProgress) progress.total = await estimateArticles(positionals);
     const s = await ingestArticles(store, readInputs(positionals, { date: values.date }), {
       workers, actorsFile: values.actors, merge, batchSize, onProgress,
-      onProblem: (p) => { progress.end(); process.stderr.write(`${p.file}${p.line ? `:${p.line}` : ""}: ${p.code}: ${p.message}\n`); },
+      onProblem: (p) => { progress.end(); process.stderr.write(formatProblem(p) + "\n"); },
       onCoderError: (a, msg) => {
         progress.end();
         const o = a.origin;

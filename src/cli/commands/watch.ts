@@ -10,7 +10,7 @@ import { ingestArticles } from "../../pipeline/store-ingest.js";
 import { scanFolders, type FileState } from "../../pipeline/watch-folder.js";
 import { readInputs } from "../../stages/ingest/index.js";
 import { DEFAULT_MERGE } from "../../store/merge.js";
-import { UsageError } from "../io.js";
+import { UsageError, formatProblem } from "../io.js";
 import { DB_OPTION, dbLocation, intOption, openStore } from "../store-options.js";
 
 export const HELP = `usage: dyad watch <folder|file>... [--db FILE] [options]
@@ -72,7 +72,7 @@ export async function watchCommand(argv: string[]): Promise<number> {
         if (stopping) break;
         const s = await ingestArticles(store, readInputs([f.path], { date: values.date }), {
           workers: 1, coder, merge, replaceEdited: true,
-          onProblem: (p) => log(`${p.file}${p.line ? `:${p.line}` : ""}: ${p.code}: ${p.message}`),
+          onProblem: (p) => log(formatProblem(p)),
           onCoderError: (a, m) => log(`${a.origin?.file ?? a.id}: CODER_ERROR: article ${a.id}: ${m}`),
         });
         await store.markWatched(f.path, f.size, f.mtimeMs);
