@@ -11,6 +11,7 @@ import { findMentions } from "../stages/actors/mentions.js";
 import { resolveCoreference } from "../stages/actors/resolve.js";
 import { dedupeEvents, eventKey } from "../stages/dedupe/dedupe.js";
 import { extractEvents } from "../stages/events/extract.js";
+import { loadImplicitAgents } from "../stages/events/implicit.js";
 import { loadPatterns, type PatternIndex } from "../stages/events/patterns.js";
 import { eventDate, findDates, type DateMention } from "../stages/place-date/dates.js";
 import { nearestPlace, placesIn, type PlaceMention } from "../stages/place-date/locate.js";
@@ -40,6 +41,7 @@ export function createCoder(opts: CoderOptions = {}): Coder {
   const userActors = opts.actorsFile ? loadUserActors(opts.actorsFile) : [];
   const gaz = buildGazetteer(lexicon, userActors);
   const patterns: PatternIndex = loadPatterns(joinPath(dataDir, "verbs.json"));
+  const implicit = loadImplicitAgents(joinPath(dataDir, "implicit-agents.json"));
 
   function analyseArticle(article: ArticleInput) {
     const doc = analyse(article);
@@ -61,7 +63,13 @@ export function createCoder(opts: CoderOptions = {}): Coder {
     }
     doc.dateline = datelinePlace;
     if (dl) doc.datelineEnd = doc.tokens[dl.tokEnd - 1]?.end;
-    const candidates = extractEvents(doc, mentions, patterns);
+    const placesBySent = new Map<number, PlaceMention[]>();
+    const placeCountry = (sent: number, at: number) => {
+      let places = placesBySent.get(sent);
+      if (!places) placesBySent.set(sent, (places = placesIn(doc, doc.sentences[sent], gaz, articleCountries)));
+      return nearestPlace(places, at, doc.dateline)?.country;
+    };
+    const candidates = extractEvents(doc, mentions, patterns, { implicit, placeCountry });
     const dated = placeAndDate(doc, candidates, gaz, articleCountries);
     doc.events = dedupeEvents(dated);
     return { doc, events: doc.events.map((e) => toCoded(doc, e, lexicon)) };
@@ -85,6 +93,7 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
   const datesBySent = new Map<number, DateMention[]>();
   const placesBySent = new Map<number, PlaceMention[]>();
   const lead = doc.sentences[0]?.text ?? "";
+  const anchor = storyDate(doc, datesBySent);
   const out: EventCandidate[] = [];
   let lastPlace: { sent: number; place: Place } | undefined;
   for (const e of events) {
@@ -129,6 +138,9 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
         if (days.length === 1 && sameStory) { e.date = days[0].date; break; }
         if (pd.length) break;
       }
+      // a report written days after the fact ("On Saturday, a gunman shot …" published on
+      // Thursday): its undated sentences tell the lead's day, not the day of publication
+      if (e.date === doc.article.date && anchor && e.sent <= anchor.sent + 12) e.date = anchor.date;
     }
     if (e.type === "CONSULT" && !e.mode) {
       const lemma = doc.tokens[e.trigger].lemma;
@@ -148,6 +160,28 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
     out.push(e);
   }
   return out;
+}
+
+/**
+ * The day a story's lead gives its news ("On Saturday morning, a gunman …"): the first
+ * date of the first body sentences that pins a recent past day other than the
+ * publication date. Undefined when the lead names no day (the news is of the day).
+ */
+function storyDate(doc: ArticleDoc, datesBySent: Map<number, DateMention[]>): { date: string; sent: number } | undefined {
+  for (const s of doc.sentences.slice(0, 4)) {
+    let ds = datesBySent.get(s.i);
+    if (!ds) datesBySent.set(s.i, (ds = reportedDates(doc, s)));
+    // a line that is only a date ("Thursday, August 8, 2019") dates the page, not the news
+    if (ds.length && s.text.replace(/[\s,.]/g, "").length - ds.reduce((n, d) => n + s.text.slice(d.start, d.end).replace(/[\s,.]/g, "").length, 0) < 4) continue;
+    for (const d of ds) {
+      if (!d.day) continue;
+      const x = eventDate([d], d.start, doc.article.date);
+      if (x.background || x.future || x.date === doc.article.date) continue;
+      return { date: x.date, sent: s.i };
+    }
+    if (ds.some((d) => d.day)) return undefined;
+  }
+  return undefined;
 }
 
 /** Whether character `pos` lies in a ", who/which/where …" clause of the sentence that does not hold `at`. */

@@ -70,7 +70,9 @@ function usable(m: FoundMention): boolean {
 export function isPassive(toks: Token[], v: number, sentStart: number): boolean {
   const t = toks[v];
   if (t.pos !== "VERB") return false;
-  if (!/(ed|en|wn|ht|lt|ne|id|un|ung)$/.test(t.lower)) return false;
+  // irregular participles ("are shot dead", "was hit", "were struck") pass too; a form in -ing
+  // or -s after "be" is progressive or no verb form at all
+  if (!/(ed|en|wn|ht|lt|ne|id|un|ung)$/.test(t.lower) && (/(ing|s)$/.test(t.lower) || t.lower === t.lemma && !/^(hit|cut|put|set|shut|hurt|beat|cast|upset)$/.test(t.lower))) return false;
   for (let k = v - 1; k >= Math.max(sentStart, v - 3); k--) {
     const w = toks[k];
     if (BE.has(w.lemma) && (w.pos === "AUX" || w.pos === "VERB")) return true;

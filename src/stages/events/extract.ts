@@ -9,6 +9,7 @@ import { factuality, isEmbedded } from "./filters.js";
 import { aidShipments, anaphoricTarget, announcedBySource, complementTarget, deonticRequests, speakerBefore, speakerFor, type SentenceScope } from "./discourse.js";
 import type { PatternIndex } from "./patterns.js";
 import { findTriggers, type Trigger } from "./triggers.js";
+import { implicitAgent, type ImplicitAgents } from "./implicit.js";
 
 const COOPERATIVE = new Set<PlovType>(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"]);
 const ANAPHOR_TYPES = new Set<PlovType>(["ACCUSE", "REJECT", "THREATEN", "SUPPORT", "PROTEST", "REQUEST"]);
@@ -45,7 +46,15 @@ function actingSector(a: Actor, type: PlovType): Actor {
   return a;
 }
 
-export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: PatternIndex): EventCandidate[] {
+/** What the event stage may ask of the stages around it. */
+export interface EventContext {
+  /** Who does state acts that a passive leaves unnamed. */
+  implicit?: ImplicitAgents;
+  /** The country where the act at token `at` of sentence `sent` happens: a place named near it, else the dateline's. */
+  placeCountry?: (sent: number, at: number) => string | undefined;
+}
+
+export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: PatternIndex, ctx: EventContext = {}): EventCandidate[] {
   const toks = doc.tokens;
   const out: EventCandidate[] = [];
   let prevSubject: Actor | undefined;
@@ -82,6 +91,12 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
     const firstSubj = ms.find((m) => m.actor && !prepBefore(toks, m, s.tokStart));
     if (firstSubj?.actor) prevSubject = firstSubj.actor;
 
+    function placeRole(m: FoundMention, at: number): void {
+      if (m.actor || m.members || m.kind !== "role" || !m.parts.sector || m.parts.unidentified || m.parts.generic) return;
+      const c = ctx.placeCountry?.(s.i, at);
+      if (c && c !== "IGO") m.actor = { text: toks.slice(m.tokStart, m.tokEnd).map((t) => t.text).join(" "), country: c, sector: m.parts.sector as Sector, role: m.parts.role };
+    }
+
     function eventsFor(trig: Trigger, at: number): EventCandidate[] {
       const p = trig.form.pattern;
       const isNoun = trig.form.kind === "noun";
@@ -98,6 +113,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       if (p.type === "CONSULT" && toks.slice(Math.max(s.tokStart, at - 3), at).some((t) => t.lower === "what")) return [];
       let subjects: FoundMention[];
       let targets: FoundMention[];
+      let passive = false;
       const used = new Set<FoundMention>();
       if (isNoun) {
         // nominal event: the possessor or modifier before the noun ("His first meeting", "Israeli
@@ -119,7 +135,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
           subjects = [targets[0]];
           targets = targets.slice(1);
         }
-      } else if (isPassive(toks, at, s.tokStart)) {
+      } else if ((passive = isPassive(toks, at, s.tokStart))) {
         targets = findSubject(toks, ms, at, s.tokStart);
         targets.forEach((m) => used.add(m));
         subjects = findTarget(toks, ms, trig.after, ["by"], s.tokEnd, used);
@@ -163,8 +179,17 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         const to = toks[e]?.lower === "to" ? e + 1 : e;
         if (toks[to]?.lemma === "be" && toks[to + 1]?.pos === "VERB" && /(ed|en|wn|ht|lt)$/.test(toks[to + 1].lower)) targets = [];
       }
+      // an unnamed person or crowd nobody has placed ("a woman is arrested … in Derby") is of the place where it acts
+      for (const m of [...subjects, ...targets]) placeRole(m, at);
       const srcActors = subjects.flatMap(actorsOf);
       let tgtActors = targets.flatMap(actorsOf);
+      // "ten people are arrested in Russia": the state act's unnamed doer is the authority where it happened
+      // (else, for a country's own people, their country's)
+      if (passive && !srcActors.length && tgtActors.length && ctx.implicit) {
+        const home = tgtActors.find((a) => a.country !== "IGO" && !a.role)?.country;
+        const agent = implicitAgent(ctx.implicit, toks[at].lemma, ctx.placeCountry?.(s.i, at) ?? home);
+        if (agent) srcActors.push(agent);
+      }
       // forces moved are the mover's own ("put all units of its army on alert"): not its target
       if (p.type === "MOBILIZE") tgtActors = tgtActors.filter((a) => !srcActors.some((x) => x.country === a.country) || ["CIV", "OPP", "REB"].includes(a.sector));
       // "threatened to break relations with Russia", "urged Kyiv to …": the target of what is
