@@ -47,6 +47,12 @@ export interface Token {
   end: number;
   /** Index of the sentence that holds it. */
   sent: number;
+  /** Dependency head: absolute index in the document's tokens, -1 for the sentence root (set by the parser). */
+  head?: number;
+  /** Universal Dependencies relation to the head (nsubj, obj, obl:agent …), set by the parser. */
+  dep?: string;
+  /** UPOS tag from dyad's own tagger, where the parser ran (`pos` keeps wink-nlp's tag). */
+  upos?: string;
 }
 
 export interface Sentence {

@@ -10,6 +10,7 @@ import { aidShipments, anaphoricTarget, announcedBySource, complementTarget, deo
 import type { PatternIndex } from "./patterns.js";
 import { findTriggers, type Trigger } from "./triggers.js";
 import { implicitAgent, type ImplicitAgents } from "./implicit.js";
+import { nounAgent, sentenceTree, treeAgent, treePassive, treeSubjects, treeTargets } from "./tree-args.js";
 
 const COOPERATIVE = new Set<PlovType>(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"]);
 const ANAPHOR_TYPES = new Set<PlovType>(["ACCUSE", "REJECT", "THREATEN", "SUPPORT", "PROTEST", "REQUEST"]);
@@ -69,6 +70,9 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       }
     }
     const triggers = findTriggers(toks, s, index);
+    // the dependency parse, where the analyser gave one: arguments are read from it first,
+    // and from word windows where it names none
+    const tree = sentenceTree(toks, s);
     // the first (most specific) reading's type at each trigger position
     const triggerAt = new Map<number, string>();
     for (const t of triggers) if (!triggerAt.has(t.at)) triggerAt.set(t.at, t.form.pattern.type);
@@ -121,6 +125,10 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         // Speaker"); the target after "to", "with", "between"
         const mod = ms.filter((m) => m.tokEnd <= at && m.tokEnd >= at - 3 && (m.actor || m.members) && !toks.slice(m.tokEnd, at).some((t) => t.pos === "VERB" || t.pos === "ADP" || t.pos === "PUNCT"));
         subjects = mod.length ? [mod[mod.length - 1]] : [];
+        if (tree) {
+          const agent = nounAgent(tree, toks, ms, at);
+          if (agent.length) subjects = agent;
+        }
         if (!subjects.length) {
           // "the meeting of the foreign ministers of …" is a gathering, not one party's act
           const agent = ms.find((m) => m.tokStart > at && m.tokStart <= at + 10 && (m.actor || m.members) && !m.parts.possessive && (prepBefore(toks, m, s.tokStart) === "by" || (prepBefore(toks, m, s.tokStart) === "of" && m.tokStart <= at + 3 && !m.parts.plural)));
@@ -130,21 +138,24 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         // the noun's own target stands close to it, with no verb between
         let nounEnd = trig.after;
         while (nounEnd < s.tokEnd && nounEnd < trig.after + 12 && toks[nounEnd].pos !== "VERB") nounEnd++;
-        targets = findTarget(toks, ms, trig.after, p.target, nounEnd, used);
+        targets = (tree && treeTargets(tree, toks, ms, at, p.target.filter((x) => x !== "obj"), used)) || [];
+        if (!targets.length) targets = findTarget(toks, ms, trig.after, p.target, nounEnd, used);
         if (p.target.includes("between") && targets.length >= 2 && prepBefore(toks, targets[0], s.tokStart) === "between") {
           subjects = [targets[0]];
           targets = targets.slice(1);
         }
-      } else if ((passive = isPassive(toks, at, s.tokStart))) {
-        targets = findSubject(toks, ms, at, s.tokStart);
+      } else if ((passive = tree ? treePassive(tree, toks, at) || isPassive(toks, at, s.tokStart) : isPassive(toks, at, s.tokStart))) {
+        targets = (tree && treeSubjects(tree, toks, ms, at, true)) || findSubject(toks, ms, at, s.tokStart);
         targets.forEach((m) => used.add(m));
-        subjects = findTarget(toks, ms, trig.after, ["by"], s.tokEnd, used);
+        subjects = tree ? treeAgent(tree, toks, ms, at).filter((m) => !used.has(m)) : [];
+        if (!subjects.length) subjects = findTarget(toks, ms, trig.after, ["by"], s.tokEnd, used);
       } else {
-        subjects = findSubject(toks, ms, at, s.tokStart);
+        subjects = (tree && treeSubjects(tree, toks, ms, at)) || findSubject(toks, ms, at, s.tokStart);
         subjects.forEach((m) => used.add(m));
         // the light verb's object ("deployed troops", "put its army on alert") is what is used, not the target
         if (trig.object && !trig.form.objectIsActor) for (const m of ms) if (m.tokStart < trig.object[1] && m.tokEnd > trig.object[0]) used.add(m);
-        targets = findTarget(toks, ms, trig.after, p.target, s.tokEnd, used);
+        targets = tree ? treeTargets(tree, toks, ms, at, p.target, used, trig.object && !trig.form.objectIsActor ? trig.object[1] - 1 : undefined) : [];
+        if (!targets.length) targets = findTarget(toks, ms, trig.after, p.target, s.tokEnd, used);
         // "handed the Chinese ambassador a sharply worded protest": the actor between a light
         // verb and its event noun is the one it is done to
         if (trig.object && !trig.form.objectIsActor) {

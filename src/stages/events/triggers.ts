@@ -16,6 +16,7 @@ export interface Trigger {
 }
 
 const VERBISH = new Set(["VERB", "AUX"]);
+const TIME_WORD = /^(today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 function wordAt(toks: Token[], k: number, w: string, first: boolean): boolean {
   const t = toks[k];
@@ -86,8 +87,11 @@ export function findTriggers(toks: Token[], s: Sentence, index: PatternIndex): T
       // ("the internationally recognised government" too)
       const prevNonAdv = prev?.pos === "ADV" ? toks[i - 2] : prev;
       if (f.kind === "verb" && /ed$/.test(t.lower) && (/^(ADP|DET|PART)$/.test(prevNonAdv?.pos ?? "") || (prev?.text === "-" && prev.start === toks[i - 2]?.end)) && /^(NOUN|ADJ|PROPN)$/.test(toks[i + 1]?.pos ?? "")) continue;
-      if (!f.words.every((w, j) => (j === 0 && retagged) || wordAt(toks, i + j, w, j === 0))) continue;
-      let after = i + f.words.length;
+      // an adverb or a day may stand between a verb and its particle: "spoke today with", "met briefly with"
+      let gap = 0;
+      if (f.kind === "verb" && f.words.length > 1) while (gap < 2 && !wordAt(toks, i + 1 + gap, f.words[1], false) && (toks[i + 1 + gap]?.pos === "ADV" || TIME_WORD.test(toks[i + 1 + gap]?.lower ?? ""))) gap++;
+      if (!f.words.every((w, j) => (j === 0 && retagged) || wordAt(toks, i + j + (j > 0 ? gap : 0), w, j === 0))) continue;
+      let after = i + f.words.length + gap;
       let object: [number, number] | undefined;
       if (f.objects) {
         object = findObject(toks, after, s.tokEnd, f.objects);
