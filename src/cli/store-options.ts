@@ -21,9 +21,10 @@ export const safeLocation = (location: string) => location.replace(/\/\/([^:@/]*
 
 /**
  * Opens the store named by --db / DYAD_DB: a PostgreSQL URL or a SQLite file;
- * `write` creates a SQLite file when missing. DYAD_DB_MAX_BYTES caps a SQLite store's size.
+ * `write` creates a SQLite file when missing; otherwise it is opened read-only
+ * unless `readonly: false` (a server that accepts posted articles). DYAD_DB_MAX_BYTES caps a SQLite store's size.
  */
-export async function openStore(db: string | undefined, write: boolean): Promise<EventStore> {
+export async function openStore(db: string | undefined, write: boolean, opts: { readonly?: boolean } = {}): Promise<EventStore> {
   const location = dbLocation(db);
   if (isPostgresUrl(location)) {
     const { loadPgStore } = await import("./queue-store.js");
@@ -31,7 +32,8 @@ export async function openStore(db: string | undefined, write: boolean): Promise
   }
   const maxBytes = process.env.DYAD_DB_MAX_BYTES ? Number(process.env.DYAD_DB_MAX_BYTES) : undefined;
   if (maxBytes !== undefined && !(maxBytes > 0)) throw new UsageError(`DYAD_DB_MAX_BYTES: expected a number of bytes, got "${process.env.DYAD_DB_MAX_BYTES}"`);
-  return SqliteStore.open(location, { create: write, maxBytes });
+  // a command that only reads opens the file read-only, so a store it may not write (chmod 444, a read-only mount) still reads
+  return SqliteStore.open(location, { create: write, readonly: !write && (opts.readonly ?? true), maxBytes });
 }
 
 export const DB_OPTION = { db: { type: "string" } } as const;

@@ -98,6 +98,10 @@ export function explainStoreError(e: unknown, location: string): unknown {
   if (code === "SQLITE_FULL" || code === "ENOSPC") {
     return new StoreError(`no space left to write ${location}; free some disk space and run the same command again (what was stored before is kept)`, "FULL");
   }
+  if (code === "SQLITE_READONLY_DIRECTORY") {
+    // a WAL-mode store left by a killed writer, or by an older dyad, in a folder the reader cannot write
+    return new StoreError(`cannot read ${location}: it is in WAL mode and SQLite must create ${location}-shm, but its folder is read-only; make the folder writable, or run one write command on it (dyad ingest) so it is left in rollback-journal mode`, "READONLY");
+  }
   if (code.startsWith("SQLITE_READONLY") || code === "EACCES" || code === "EROFS") {
     return new StoreError(`cannot write ${location} (${said}); check the file's permissions or choose another --db`, "READONLY");
   }

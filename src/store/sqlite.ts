@@ -496,7 +496,18 @@ export class SqliteStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    if (!this.db.readonly) {
+      // Back to a rollback journal when this is the last connection: a WAL file
+      // can only be read where its -shm file exists or can be created, so a
+      // store left in WAL mode could not be read from a read-only folder. With
+      // other connections open the switch fails at once, and WAL stays.
+      try {
+        this.db.pragma("busy_timeout = 0");
+        this.db.pragma("journal_mode = DELETE");
+      } catch { /* another connection has it open */ }
+    }
+    this.db.close();
   }
 }
 

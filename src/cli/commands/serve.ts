@@ -35,7 +35,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const port = intOption("port", values.port, 8080, 0, 65535);
   const token = values.token ?? process.env.DYAD_TOKEN;
   if (token !== undefined && token.length < 8) throw new UsageError("--token: use at least 8 characters");
-  const store = await openStore(values.db, false);
+  // without a token nothing is written, so the store is opened read-only
+  const store = await openStore(values.db, false, { readonly: token === undefined });
   const webDir = existsSync(WEB_DIR + "index.html") ? WEB_DIR : undefined;
   if (!webDir) process.stderr.write(`dyad serve: the explorer page is not built (no ${WEB_DIR}index.html); run "npm run build". The API still works.\n`);
   const app = createApp({ store, webDir, token, loadCoder: () => createCoder({ actorsFile: values.actors }) });
