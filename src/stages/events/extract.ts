@@ -242,9 +242,11 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         tgtActors = [{ text: "population", country: place?.actor?.country ?? srcActors[0].country, sector: "CIV" }];
       }
       // a demonstration reported with no one named: the people of the place, against their government
-      if (p.type === "PROTEST" && isNoun && !srcActors.length && /^(protests?|demonstrations?)$/.test(toks[at].lower) && /^(a|an|the|this|that|latest|new|fresh|mass|\d.*)$/i.test(toks[at - 1]?.lower ?? "")) {
-        const local = ms.find((m) => m.actor && m.actor.country !== "IGO" && m.kind !== "pronoun")?.actor;
-        if (local) srcActors.push({ text: "protesters", country: local.country, sector: "CIV" });
+      // ("Protests continue in cities across the United States", "injured in similar protests in Cairo":
+      // the place where it happens first, else the country the sentence names)
+      if (p.type === "PROTEST" && isNoun && !srcActors.length && /^(protests?|demonstrations?|rall(y|ies)|riots?|strikes?)$/.test(toks[at].lower) && (at === s.tokStart || /^(DET|ADJ|NUM|NOUN|PROPN|ADP|PUNCT)$/.test(toks[at - 1].pos))) {
+        const local = ctx.placeCountry?.(s.i, at) ?? ms.find((m) => m.actor && m.actor.country !== "IGO" && m.kind !== "pronoun")?.actor?.country;
+        if (local && local !== "IGO") srcActors.push({ text: "protesters", country: local, sector: "CIV" });
       }
       if (p.type === "PROTEST" && srcActors.length && !tgtActors.length) {
         tgtActors = [{ text: "government", country: srcActors[0].country, sector: "GOV" }];

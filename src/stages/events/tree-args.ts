@@ -23,7 +23,7 @@ const RELATIVE_PRONOUNS = new Set(["who", "which", "that", "whom"]);
 
 /** The parse of sentence `s`, or undefined when the analyser gave no parse. */
 export function sentenceTree(toks: Token[], s: Sentence): SentenceTree | undefined {
-  if (s.tokEnd <= s.tokStart || toks[s.tokStart].dep === undefined) return undefined;
+  if (s.tokEnd <= s.tokStart || toks[s.tokStart].dep === undefined || process.env.DYAD_TREE === "0") return undefined;
   const kids: number[][] = Array.from({ length: s.tokEnd - s.tokStart }, () => []);
   for (let i = s.tokStart; i < s.tokEnd; i++) {
     const h = toks[i].head ?? -1;
