@@ -104,7 +104,7 @@ describe("parseArticleText", () => {
     assert.ok(items[1].kind === "problem" && items[1].problem.code === "BAD_JSON" && items[1].problem.line === 12);
   });
 
-  it("stops at a pretty-printed JSON document with one problem", () => {
+  it("reports a pretty-printed JSON document as one problem", () => {
     const items = parseArticleText('{\n  "id": "a",\n  "text": "x"\n}\n', { file: "doc.json" }, {});
     assert.equal(items.length, 1);
     assert.ok(items[0].kind === "problem");

@@ -6,7 +6,7 @@ import type { ArticleInput } from "../../doc/types.js";
 import { articleId } from "./article-id.js";
 import { looksBinary } from "./binary.js";
 import { classifyHead, stripBom } from "./detect.js";
-import { parseJsonLine, startsJsonDocument } from "./json-line.js";
+import { JsonLinesReader } from "./json-line.js";
 import { count, problem } from "./problems.js";
 import { maxChars, SNIFF_BYTES, STDIN_NAME, type IngestItem, type ReadOptions } from "./types.js";
 
@@ -44,15 +44,10 @@ export function parseArticleText(text: string, origin: { file: string; line?: nu
   const head = classifyHead(body, opts);
   if (head.kind === "problem") return [problem(head.code, file, headLine, head.message)];
   if (head.kind === "jsonl") {
-    const items: IngestItem[] = [];
+    const reader = new JsonLinesReader(file, opts);
     const lines = content.split("\n");
-    for (let i = 0; i < lines.length; i++) {
-      const item = parseJsonLine(lines[i], { file, line: base + i }, opts);
-      if (!item) continue;
-      if (items.length === 0 && startsJsonDocument(item, lines[i])) return [item];
-      items.push(item);
-    }
-    return items;
+    const items = lines.flatMap((l, i) => reader.line(l, base + i));
+    return [...items, ...reader.end()];
   }
 
   const articleText = (head.kind === "dated" ? body.slice(head.prefix) : body).trim();

@@ -57,6 +57,23 @@ export function classifyHead(first: string, opts: ReadOptions): Head {
   return { kind: "plain", date: d.date };
 }
 
+// A line that opens a JSON object with a key: how a JSON-lines record starts.
+const RECORD_START = /(?:^|[\r\n])[ \t]*\{\s*"/;
+
+/**
+ * True when the head of a text is JSON lines even though its first line
+ * may be broken: it starts with "{", or a later line of the head starts a
+ * JSON object. A truncated first line, or one with a NUL byte in it, then
+ * costs that line alone instead of the whole file.
+ */
+export function looksLikeJsonLines(head: string): boolean {
+  const text = stripBom(head);
+  const start = text.search(/\S/);
+  if (start >= 0 && text[start] === "{") return true;
+  const firstBreak = text.slice(start).search(/[\r\n]/);
+  return firstBreak >= 0 && RECORD_START.test(text.slice(start + firstBreak));
+}
+
 /**
  * What the first bytes of a stream say before any text is decoded: a gzip
  * wrapper, a UTF-16 byte order mark, a WARC archive, markup (HTML or a feed,

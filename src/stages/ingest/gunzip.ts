@@ -1,7 +1,7 @@
 // Gzip around any format (.jsonl.gz, .warc.gz, a gzipped feed): the bytes are
 // inflated as a stream, members one after another as WARC writes them, and
 // a cut-off or corrupt stream becomes one BAD_GZIP problem after the records
-// read before it.
+// read before it (the stream reader says how many).
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { count, InputError } from "./problems.js";
@@ -30,7 +30,7 @@ export async function* gunzip(source: AsyncIterable<Uint8Array>): AsyncGenerator
   } catch (err) {
     if (!isZlibError(err)) throw err;
     const cut = err.code === "Z_BUF_ERROR" ? "is truncated (the file ends inside a compressed block)" : `is corrupt (${err.message})`;
-    throw new InputError("BAD_GZIP", `expected complete gzip data; the gzip stream ${cut} after ${count(inflated)} inflated bytes; the records before it were read`);
+    throw new InputError("BAD_GZIP", `expected complete gzip data; the gzip stream ${cut} after ${count(inflated)} inflated bytes`);
   } finally {
     input.destroy();
     inflate.destroy();

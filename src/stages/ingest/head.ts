@@ -11,8 +11,13 @@ export interface StreamHead {
   /** Their text, decoded by `decoder`, which can go on with later chunks. */
   text: string;
   decoder: StringDecoder;
-  /** True when the whole stream was read. */
+  /** True when the whole stream was read, or reading it failed. */
   ended: boolean;
+  /**
+   * Why reading stopped early (a gzip cut short): kept, not thrown, so what
+   * was read before it is still read, and thrown after it.
+   */
+  error?: unknown;
 }
 
 // Characters wanted after the first non-blank one: enough for the longest
@@ -35,7 +40,13 @@ export async function readHead(chunks: AsyncIterator<unknown>): Promise<StreamHe
       const start = head.text.search(/\S/);
       if (start >= 0 && head.text.length - start >= LOOKAHEAD) return head;
     }
-    const r = await chunks.next();
+    let r: IteratorResult<unknown>;
+    try {
+      r = await chunks.next();
+    } catch (err) {
+      head.error = err;
+      r = { done: true, value: undefined };
+    }
     if (r.done) {
       head.ended = true;
       head.text += head.decoder.end();

@@ -126,7 +126,7 @@ describe("intake (issue 7)", () => {
     ]);
     const gzipProblem = items.find((i) => i.kind === "problem" && i.problem.code === "BAD_GZIP");
     assert.ok(gzipProblem?.kind === "problem");
-    assert.match(gzipProblem.problem.message, /truncated .* after [\d,]+ inflated bytes; the records before it were read/);
+    assert.match(gzipProblem.problem.message, /truncated .* after [\d,]+ inflated bytes; the [\d,]+ article\(s\) before it were read/);
     const xml = items.find((i) => i.kind === "problem" && i.problem.code === "BAD_XML");
     assert.ok(xml?.kind === "problem");
     assert.equal(xml.problem.line, 3);

@@ -29,17 +29,49 @@ const EXPECTED: Record<string, string> = {
 };
 
 /**
- * True when the first record of a file failed in a way that shows the file is
- * one pretty-printed JSON document ("{" alone on the first line) rather than
- * JSON lines: the reader then stops with one problem instead of one per line.
- * A JSON-lines record always ends its line with "}", so a first line that
- * merely has a typo does not stop the rest of the file being read.
+ * Reads a JSON-lines file line by line. A line that is not JSON costs only
+ * itself: a truncated first line, or a NUL byte in it, must not lose the
+ * records after it. Runs of lines that are not JSON (a pretty-printed
+ * document, a pasted log) are reported as one problem at the run's first
+ * line with the run's extent, not one problem per line.
  */
-export function startsJsonDocument(item: IngestItem, line: string): boolean {
-  if (item.kind !== "problem" || item.problem.code !== "BAD_JSON") return false;
-  if (line.trim().endsWith("}")) return false;
-  item.problem.message += "; this looks like a pretty-printed JSON document, so the file was not read further (expected JSON lines: one object per line)";
-  return true;
+export class JsonLinesReader {
+  private run: { item: IngestItem & { kind: "problem" }; from: number; to: number; count: number; hint: boolean } | undefined;
+  private seen = false; // a non-blank line was read before
+
+  constructor(private readonly file: string, private readonly opts: ReadOptions = {}) {}
+
+  /** The items for line `lineNo` (1-based): none, an article or a problem, after any run it ends. */
+  line(text: string, lineNo: number): IngestItem[] {
+    const item = parseJsonLine(text, { file: this.file, line: lineNo }, this.opts);
+    if (!item) return []; // blank lines neither start nor end a run
+    const first = !this.seen;
+    this.seen = true;
+    if (item.kind === "problem" && item.problem.code === "BAD_JSON") {
+      if (this.run) { this.run.to = lineNo; this.run.count++; return []; }
+      // "{" alone, or "[": the start of a pretty-printed document rather than a cut-off record
+      this.run = { item, from: lineNo, to: lineNo, count: 1, hint: first && !text.trim().endsWith("}") };
+      return [];
+    }
+    return [...this.end(), item];
+  }
+
+  /** A line over the line cap, skipped unread. */
+  tooLong(bytes: number, lineNo: number, max: number): IngestItem[] {
+    this.seen = true;
+    return [...this.end(), problem("TOO_LARGE", this.file, lineNo,
+      `the line has ${count(bytes)} bytes; lines over ${count(max)} bytes are skipped unread (maxLineBytes, or DYAD_MAX_LINE_BYTES)`)];
+  }
+
+  /** The problem of a run of lines that are not JSON, if one is open (call at the end of the file). */
+  end(): IngestItem[] {
+    const run = this.run;
+    if (!run) return [];
+    this.run = undefined;
+    if (run.count > 1) run.item.problem.message += `; the ${count(run.count - 1)} line(s) after it, to line ${run.to}, were not JSON either: ${count(run.count)} lines skipped`;
+    if (run.hint) run.item.problem.message += "; if the file is one pretty-printed JSON document, convert it to JSON lines (one object per line), e.g. with jq -c";
+    return [run.item];
+  }
 }
 
 /** JSON.parse's reason, without the echo of a possibly huge input. */

@@ -9,18 +9,18 @@ import iconv from "iconv-lite";
 import { parseArticleText } from "./article-text.js";
 import { looksBinary, looksBinaryBytes } from "./binary.js";
 import { decodeDocument, guessCharset, htmlDeclaredCharset, utf16ToUtf8, xmlDeclaredCharset } from "./charset.js";
-import { classifyHead, classifyMarkup, sniffBytes, stripBom } from "./detect.js";
+import { classifyHead, classifyMarkup, looksLikeJsonLines, sniffBytes, stripBom } from "./detect.js";
 import { readFeed, type FollowLink } from "./feed.js";
 import { gunzip } from "./gunzip.js";
 import { readHead, toBuffer, type StreamHead } from "./head.js";
 import { readHtmlPage } from "./html.js";
-import { parseJsonLine, startsJsonDocument } from "./json-line.js";
+import { JsonLinesReader } from "./json-line.js";
 import { screenLanguage } from "./language.js";
-import { readLines } from "./lines.js";
+import { splitLines } from "./lines.js";
 import { count, InputError, problem } from "./problems.js";
 import { readWarc } from "./read-warc.js";
 import {
-  maxChars, MAX_FEED_BYTES, MAX_PAGE_BYTES, MAX_TEXT_FILE_BYTES, SNIFF_BYTES,
+  maxChars, maxLineBytes, MAX_FEED_BYTES, MAX_PAGE_BYTES, MAX_TEXT_FILE_BYTES, SNIFF_BYTES,
   type IngestItem, type ReadOptions, type SourceHints,
 } from "./types.js";
 
@@ -63,11 +63,17 @@ function lineAt(text: string, at: number): number {
 export async function* readStream(source: Readable, file: string, opts: ReadOptions, info: StreamInfo = {}): AsyncGenerator<IngestItem> {
   const owned = info.owned ?? true;
   const chunks = source.iterator({ destroyOnReturn: owned });
+  let articles = 0;
   try {
-    yield* readChunks(chunks, file, opts, info, 0);
+    for await (const item of readChunks(chunks, file, opts, info, 0)) {
+      if (item.kind === "article") articles++;
+      yield item;
+    }
   } catch (err) {
     if (err instanceof InputError) {
-      yield problem(err.code, file, err.line, err.message);
+      // what was read before a cut-off gzip is kept: say how much that was
+      const before = err.code !== "BAD_GZIP" ? "" : articles ? `; the ${count(articles)} article(s) before it were read` : "; no complete record was found before it";
+      yield problem(err.code, file, err.line, err.message + before);
       return;
     }
     // I/O errors carry a code (EIO, EISDIR, …); anything else is a bug here.
@@ -80,6 +86,7 @@ export async function* readStream(source: Readable, file: string, opts: ReadOpti
 
 async function* readChunks(chunks: AsyncIterator<unknown>, file: string, opts: ReadOptions, info: StreamInfo, depth: number): AsyncGenerator<IngestItem> {
   const head = await readHead(chunks);
+  if (head.bytes === 0 && head.error) throw head.error;
   if (head.bytes === 0) {
     yield problem("EMPTY_FILE", file, undefined, depth === 0 ? "expected articles; found an empty file" : "expected articles; found empty content inside the gzip or UTF-16 wrapping");
     return;
@@ -114,6 +121,7 @@ async function* readChunks(chunks: AsyncIterator<unknown>, file: string, opts: R
 /** The held-back head, then the rest of the stream, as bytes. */
 async function* replay(head: StreamHead, chunks: AsyncIterator<unknown>): AsyncGenerator<Buffer> {
   yield* head.chunks;
+  if (head.error) throw head.error;
   if (!head.ended) for await (const c of { [Symbol.asyncIterator]: () => chunks }) yield toBuffer(c);
 }
 
@@ -165,6 +173,26 @@ async function* readMarkup(sniffed: Buffer, rest: AsyncIterable<Buffer>, file: s
 
 /** JSON lines, a dated article or plain text: the formats that are text from the first byte. */
 async function* readText(head: StreamHead, chunks: AsyncIterator<unknown>, file: string, opts: ReadOptions, info: StreamInfo): AsyncGenerator<IngestItem> {
+  // JSON lines first: a record that parses is read whatever its neighbours
+  // hold, so a NUL byte or a cut-off first line costs only that line.
+  if (looksLikeJsonLines(head.text)) {
+    const max = maxLineBytes(opts);
+    const reader = new JsonLinesReader(file, opts);
+    let lineNo = 0;
+    try {
+      for await (const line of splitLines(replay(head, chunks), max)) {
+        lineNo++;
+        const items = "text" in line ? reader.line(line.text, lineNo) : reader.tooLong(line.tooLong, lineNo, max);
+        for (const item of items) yield screenLanguage(item, opts);
+      }
+    } catch (err) {
+      // a run of bad lines is reported even when the stream breaks off after it
+      yield* reader.end();
+      throw err;
+    }
+    yield* reader.end();
+    return;
+  }
   if (looksBinaryBytes(Buffer.concat(head.chunks).subarray(0, SNIFF_BYTES))) {
     yield problem("BINARY", file, undefined, "expected text; found binary data (NUL bytes, invalid UTF-8 or control characters)");
     return;
@@ -180,15 +208,6 @@ async function* readText(head: StreamHead, chunks: AsyncIterator<unknown>, file:
     yield problem(kind.code, file, lineAt(text, start), kind.message);
     return;
   }
-  if (kind.kind === "jsonl") {
-    const lineInput = Readable.from(replay(head, chunks), { objectMode: false });
-    try {
-      for await (const item of jsonLines(readLines(lineInput), file, opts)) yield screenLanguage(item, opts);
-    } finally {
-      lineInput.destroy();
-    }
-    return;
-  }
   if (info.size !== undefined && info.size > MAX_TEXT_FILE_BYTES) {
     yield problem("TOO_LARGE", file, undefined, `the file has ${count(info.size)} bytes; article files over ${count(MAX_TEXT_FILE_BYTES)} bytes are not read (JSON-lines files have no such limit)`);
     return;
@@ -200,6 +219,7 @@ async function* readText(head: StreamHead, chunks: AsyncIterator<unknown>, file:
   const parts = [head.text];
   const raw = [...head.chunks];
   let chars = head.text.length;
+  if (head.error) throw head.error;
   if (!head.ended) {
     for await (const c of { [Symbol.asyncIterator]: () => chunks }) {
       const b = toBuffer(c);
@@ -222,17 +242,4 @@ async function* readText(head: StreamHead, chunks: AsyncIterator<unknown>, file:
     if (!isUtf8(bytes)) content = iconv.decode(bytes, guessCharset(bytes));
   }
   for (const item of parseArticleText(content, { file, line: 1 }, opts)) yield screenLanguage(item, opts);
-}
-
-async function* jsonLines(lines: AsyncIterable<string>, file: string, opts: ReadOptions): AsyncGenerator<IngestItem> {
-  let lineNo = 0;
-  let records = 0;
-  for await (const line of lines) {
-    lineNo++;
-    const item = parseJsonLine(line, { file, line: lineNo }, opts);
-    if (!item) continue;
-    const stop = records++ === 0 && startsJsonDocument(item, line);
-    yield item;
-    if (stop) return;
-  }
 }

@@ -29,6 +29,12 @@ export interface ReadOptions {
    * rather than coded wrongly.
    */
   allLanguages?: boolean;
+  /**
+   * Longest line of a JSON-lines file, in bytes; a longer line is skipped as
+   * it streams past (reported as TOO_LARGE), so memory stays bounded by this.
+   * Default: $DYAD_MAX_LINE_BYTES, else {@link DEFAULT_MAX_LINE_BYTES}.
+   */
+  maxLineBytes?: number;
   /** Whole-request timeout for URL inputs, in ms. Default {@link DEFAULT_FETCH_TIMEOUT_MS}. */
   fetchTimeoutMs?: number;
   /** Most bytes read from one URL input. Default {@link DEFAULT_MAX_FETCH_BYTES}. */
@@ -47,6 +53,19 @@ export type IngestItem =
 
 /** Default for {@link ReadOptions.maxArticleBytes}. */
 export const DEFAULT_MAX_ARTICLE_CHARS = 1_000_000;
+
+/**
+ * Default for {@link ReadOptions.maxLineBytes}: room for a record whose text
+ * is at the article limit even with every character escaped as \uXXXX.
+ */
+export const DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+/** The line cap: the option, else DYAD_MAX_LINE_BYTES (for a run as a whole), else the default. */
+export function maxLineBytes(opts: ReadOptions): number {
+  if (opts.maxLineBytes !== undefined) return opts.maxLineBytes;
+  const env = Number(process.env.DYAD_MAX_LINE_BYTES);
+  return Number.isInteger(env) && env > 0 ? env : DEFAULT_MAX_LINE_BYTES;
+}
 
 /** Dated-article and plain-text files are read whole, so bigger ones are refused unread. */
 export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;

@@ -1,0 +1,92 @@
+// Issue 11: hostile input files through real `dyad` processes. One bad line
+// (cut off, not JSON, a NUL byte, far too long) or a cut-off gzip must cost
+// only itself: every valid record around it is read.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const bin = join(root, "bin/dyad.js");
+// four valid records, four different stories
+const VALID = readFileSync(join(root, "test/fixtures/store/reports.jsonl"), "utf8").trim().split("\n");
+const dyad = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
+const dir = mkdtempSync(join(tmpdir(), "dyad-hostile-"));
+const file = (name: string, content: string | Buffer) => { const p = join(dir, name); writeFileSync(p, content); return p; };
+/** stderr lines that report problems ("file:line: CODE: …"), without the summary. */
+const problems = (stderr: string) => stderr.trim().split("\n").filter((l) => !l.startsWith("dyad "));
+
+describe("one bad line costs only itself (defect 1)", () => {
+  const cases: [string, string][] = [
+    ["a cut-off first line", '{"id":"x","date":"2024-01-01"'],
+    ["a first line that is not JSON", "exported by feedtool 2.1 at 2024-06-10"],
+    ["a NUL byte in the first line", '{"id":"n","date":"2024-06-09","text":"a\u0000b"'],
+  ];
+  for (const [what, first] of cases) {
+    it(`reads every valid record after ${what}`, () => {
+      const r = dyad(["extract", file(`${what}.jsonl`, [first, ...VALID].join("\n") + "\n"), "--workers", "1"]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stderr, /4 article\(s\) coded/);
+      const p = problems(r.stderr);
+      assert.equal(p.length, 1, r.stderr);
+      assert.match(p[0], /\.jsonl:1: BAD_JSON: /);
+    });
+  }
+
+  it("reads every valid record with a NUL byte inside the first 8 KB", () => {
+    const nul = JSON.stringify({ id: "nul", date: "2024-06-09", text: "x".repeat(2000) }).replace("xxx", "x\u0000x");
+    const r = dyad(["extract", file("nul.jsonl", [VALID[0], nul, ...VALID.slice(1)].join("\n") + "\n"), "--workers", "1"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /4 article\(s\) coded, \d+ event\(s\), 1 input problem/);
+    assert.match(problems(r.stderr)[0], /nul\.jsonl:2: BAD_JSON: /);
+  });
+
+  it("reports a pretty-printed JSON document as one problem naming its lines", () => {
+    const doc = JSON.stringify(JSON.parse(VALID[0]), null, 2);
+    const r = dyad(["extract", file("doc.json", doc + "\n"), "--workers", "1"]);
+    assert.equal(r.status, 1);
+    const p = problems(r.stderr);
+    assert.equal(p.length, 1, r.stderr);
+    assert.match(p[0], /doc\.json:1: BAD_JSON: .*to line \d+, were not JSON either.*pretty-printed JSON document/);
+  });
+});
+
+describe("an over-long line is skipped as it streams (defect 2)", () => {
+  it("stores the records before and after a line over DYAD_MAX_LINE_BYTES and names the line", () => {
+    // the cap is small here so the test is quick; the default is 8 MiB
+    const long = JSON.stringify({ id: "long", date: "2024-06-09", text: "Talks went on. ".repeat(20_000) });
+    const input = file("long.jsonl", [VALID[0], VALID[1], long, VALID[2], VALID[3]].join("\n") + "\n");
+    const db = join(dir, "long.db");
+    const r = dyad(["ingest", input, "--db", db, "--workers", "1"], { DYAD_MAX_LINE_BYTES: "65536" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /4 article\(s\) read, 4 coded and stored, .*; 1 input problem\(s\) skipped/);
+    const p = problems(r.stderr);
+    assert.equal(p.length, 1);
+    assert.match(p[0], /long\.jsonl:3: TOO_LARGE: the line has 300,0\d\d bytes; lines over 65,536 bytes are skipped unread/);
+    const info = JSON.parse(dyad(["info", "--db", db, "--json"]).stdout);
+    assert.equal(info.articles, 4);
+  });
+});
+
+describe("a cut-off .gz (defect 3)", () => {
+  it("reads the records before the cut even when less than 8 KB was inflated, and says so", () => {
+    const gz = gzipSync(VALID.join("\n") + "\n");
+    assert.ok(VALID.join("\n").length < 8192);
+    const r = dyad(["extract", file("cut.jsonl.gz", gz.subarray(0, Math.floor(gz.length * 0.9))), "--workers", "1"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /3 article\(s\) coded/);
+    assert.match(problems(r.stderr)[0], /cut\.jsonl\.gz: BAD_GZIP: .*truncated .*; the 3 article\(s\) before it were read/);
+  });
+
+  it("says that nothing was read when the cut comes before the first record ends", () => {
+    const gz = gzipSync(VALID.join("\n") + "\n");
+    const r = dyad(["extract", file("early.jsonl.gz", gz.subarray(0, 60)), "--workers", "1"]);
+    assert.equal(r.status, 1);
+    assert.match(problems(r.stderr).at(-1)!, /early\.jsonl\.gz: BAD_GZIP: .*; no complete record was found before it/);
+  });
+});
