@@ -1,12 +1,13 @@
 // PETRARCH-2's unit-test records (../shared/peer-suites/petrarch2), read in
 // their own format: validation.jsonl and the suite's small PETRARCH
 // dictionaries of made-up actors (Arnor = ARN, Gondor = GON …) and agents.
-// Nothing of the suite is copied into dyad: the dictionaries are parsed at run
-// time and handed to the coder as extra user actors with the suite's codes.
-// PETRARCH's verb dictionary is not used: dyad codes with its own predicates.
+// Nothing of the suite is copied into dyad: the dictionaries (verbs, actors,
+// agents) are parsed at run time by dyad's PETRARCH/TABARI reader and handed
+// to a coder built from them (see run-suite.ts).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CodedEvent, Sector } from "../doc/types.js";
+import { parsePetrActors, parsePetrAgents, parsePetrVerbs, petrCodeOn, petrSector, type PetrActor, type PrefixAgents, type PetrAgent, type PetrVerbDict } from "../lexicon/petrarch-dict.js";
 import type { UserActor } from "../lexicon/user-actors.js";
 import { SYMMETRIC } from "../stages/dedupe/dedupe.js";
 import { prf, type Prf } from "./score.js";
@@ -53,149 +54,13 @@ export function parsePetrRecords(text: string, file = "validation.jsonl"): PetrR
 }
 
 // ---------------------------------------------------------------------------
-// Dictionaries (PETRARCH's format: docs/source/dictionaries.rst in petrarch2)
+// Dictionaries: read by the general PETRARCH/TABARI reader (src/lexicon/petrarch-dict.ts)
 
-/** One code block of an actor: a default (no dates) or a date restriction, dates YYYYMMDD, limits inclusive. */
-export interface PetrCodeBlock { code: string; from?: string; to?: string }
-
-export interface PetrActor {
-  /** The primary phrase and its synonyms, as written (underscores as spaces). */
-  names: string[];
-  /** Code blocks in file order: the one on the primary line, then the tab-indented ones. */
-  codes: PetrCodeBlock[];
-}
-
-export interface PetrAgent {
-  /** The phrase, its plural(s) and substitutions, as written (underscores as spaces). */
-  names: string[];
-  code: string;
-  /** The code goes before the actor's (NGO~), not after it (~GOV). */
-  prefix: boolean;
-}
-
-/** Drops <!-- --> comments (also over several lines), # and ; comments. */
-function stripComments(text: string): string[] {
-  const noXml = text.replace(/<!?\s*--[\s\S]*?-->/g, (m) => m.replace(/[^\n]/g, ""));
-  return noXml.split("\n").map((l) => l.replace(/[#;].*$/, "").replace(/\s+$/, ""));
-}
-
-/** A YYMMDD date as YYYYMMDD (PETRARCH reads two-digit years as 19YY). */
-function fullDate(d: string): string {
-  if (/^\d{8}$/.test(d)) return d;
-  if (/^\d{6}$/.test(d)) return `19${d}`;
-  throw new Error(`bad date "${d}"`);
-}
-
-/** "[HOBGOV 19950601 - 19990815]", "[HOB < 950601]", "[ARN]" → a code block. */
-function codeBlock(inner: string): PetrCodeBlock {
-  const m = /^\s*(\S+)\s*(.*)$/.exec(inner);
-  if (!m) throw new Error(`empty code block`);
-  const code = m[1].toUpperCase();
-  const rest = m[2].replace(/\s+/g, "");
-  if (!rest) return { code };
-  let r: RegExpExecArray | null;
-  if ((r = /^<(\d+)$/.exec(rest))) return { code, to: fullDate(r[1]) };
-  if ((r = /^>(\d+)$/.exec(rest))) return { code, from: fullDate(r[1]) };
-  if ((r = /^(\d+)-(\d+)$/.exec(rest))) return { code, from: fullDate(r[1]), to: fullDate(r[2]) };
-  throw new Error(`bad date restriction "${inner}"`);
-}
-
-/** "ARNOR_" → "ARNOR", "MINAS_TIRITH" → "MINAS TIRITH". */
-const phrase = (s: string) => s.trim().replace(/_+$/, "").replace(/[_\s]+/g, " ").trim();
-
-/** Reads a PETRARCH actor dictionary. */
-export function parsePetrActors(text: string, file = "actors.txt"): PetrActor[] {
-  const out: PetrActor[] = [];
-  let cur: PetrActor | undefined;
-  stripComments(text).forEach((line, i) => {
-    if (!line.trim()) return;
-    try {
-      if (/^\s/.test(line) && /^\s*\[/.test(line)) {
-        // a tab-indented code block of the entry above
-        if (!cur) throw new Error("a code block before any actor");
-        for (const m of line.matchAll(/\[([^\]]*)\]/g)) cur.codes.push(codeBlock(m[1]));
-        return;
-      }
-      const t = line.trim();
-      const m = /^(\+?)([^[]*?)\s*(?:\[([^\]]*)\])?\s*$/.exec(t);
-      if (!m) throw new Error(`cannot read "${t}"`);
-      const name = phrase(m[2]);
-      if (m[1]) {
-        if (!cur) throw new Error("a synonym before any actor");
-        if (name) cur.names.push(name);
-        if (m[3] !== undefined) cur.codes.push(codeBlock(m[3]));
-        return;
-      }
-      if (!name) throw new Error(`no phrase in "${t}"`);
-      cur = { names: [name], codes: m[3] !== undefined ? [codeBlock(m[3])] : [] };
-      out.push(cur);
-    } catch (e) {
-      throw new Error(`${file}:${i + 1}: ${(e as Error).message}`);
-    }
-  });
-  return out;
-}
-
-/** Regular English plural as PETRARCH forms it: +S, Y → IES, SS → SSES. */
-function petrPlural(p: string): string {
-  if (/[^AEIOU]Y$/i.test(p)) return p.slice(0, -1) + "IES";
-  if (/SS$/i.test(p)) return p + "ES";
-  return p + "S";
-}
-
-/** Reads a PETRARCH agent dictionary: `PHRASE {PLURAL} [~CODE]`, with !MARKER! = A, B substitutions. */
-export function parsePetrAgents(text: string, file = "agents.txt"): PetrAgent[] {
-  const subs = new Map<string, string[]>();
-  const out: PetrAgent[] = [];
-  stripComments(text).forEach((line, i) => {
-    const t = line.trim();
-    if (!t) return;
-    const sub = /^(![A-Z]+!)\s*=\s*(.+)$/i.exec(t);
-    if (sub) { subs.set(sub[1].toUpperCase(), sub[2].split(",").map((s) => s.trim()).filter(Boolean)); return; }
-    const m = /^(.*?)\s*(?:\{([^}]*)\})?\s*\[\s*([^\]]*?)\s*\]\s*$/.exec(t);
-    if (!m) throw new Error(`${file}:${i + 1}: cannot read "${t}"`);
-    const raw = m[1].trim(), code = m[3];
-    const prefix = /~$/.test(code) && !/^~/.test(code);
-    const c = code.replace(/~/g, "").toUpperCase();
-    if (!raw || !c) throw new Error(`${file}:${i + 1}: cannot read "${t}"`);
-    const marker = /![A-Z]+!/i.exec(raw);
-    let forms: string[];
-    if (marker) {
-      // every listed form stands for the marker, with no plural formed
-      const list = subs.get(marker[0].toUpperCase());
-      if (!list) throw new Error(`${file}:${i + 1}: unknown substitution ${marker[0]}`);
-      forms = list.map((s) => raw.replace(marker[0], s));
-    } else if (m[2] !== undefined) {
-      // {} : no plural; {PLURAL}: that plural
-      forms = m[2].trim() ? [raw, m[2].trim()] : [raw];
-    } else forms = [raw, petrPlural(raw.replace(/_+$/, ""))];
-    out.push({ names: [...new Set(forms.map(phrase))], code: c, prefix });
-  });
-  return out;
-}
-
-/** The actor's code on a date (YYYYMMDD): the first date restriction that holds, else the default, else the null code ---. */
-export function petrCodeOn(actor: PetrActor, date: string): string {
-  const d = date.replace(/-/g, "");
-  const dated = actor.codes.find((c) => (c.from || c.to) && (!c.from || c.from <= d) && (!c.to || d <= c.to));
-  return (dated ?? actor.codes.find((c) => !c.from && !c.to))?.code ?? "---";
-}
+export { AGENT_SECTORS, parsePetrActors, parsePetrAgents, petrCodeOn, petrSector, type PetrActor, type PetrAgent, type PetrCodeBlock, type PrefixAgents } from "../lexicon/petrarch-dict.js";
 
 // ---------------------------------------------------------------------------
 // Codes and sectors
 
-/**
- * Agent codes with an obvious dyad sector. PETRARCH's COP (police) and SPY
- * (intelligence) are where dyad's lexicon puts police and intelligence chiefs
- * (POL); agents with no clear counterpart (ELI, HRI, MUS, LAB, MOP …) have none.
- */
-export const AGENT_SECTORS: Readonly<Record<string, Sector>> = {
-  GOV: "GOV", MIL: "MIL", LEG: "LEG", JUD: "JUD", OPP: "OPP", REB: "REB", BUS: "BUS", MED: "MED",
-  NGO: "NGO", EDU: "EDU", REL: "REL", CIV: "CIV", COP: "POL", SPY: "POL", IGO: "IGO",
-};
-
-/** Agent codes the dictionary puts before the actor's code (NGO~). */
-export type PrefixAgents = ReadonlySet<string>;
 
 /**
  * The country/actor root of a suite code, the part dyad can be compared on:
@@ -208,20 +73,6 @@ export function petrRoot(code: string, prefixAgents: PrefixAgents = new Set(["NG
   if (c.startsWith('"')) return c;
   const head = c.slice(0, 3);
   return prefixAgents.has(head) && c.length >= 6 ? c.slice(3, 6) : head;
-}
-
-/** The dyad sector a suite code's agent part stands for (ARNGOVFRM → GOV, NGOARN → NGO), if obvious. */
-export function petrSector(code: string, prefixAgents: PrefixAgents = new Set(["NGO"])): Sector | undefined {
-  const c = code.trim().toUpperCase();
-  if (c.startsWith('"')) return undefined;
-  const head = c.slice(0, 3);
-  if (prefixAgents.has(head) && c.length >= 6) return AGENT_SECTORS[head];
-  if (head === "IGO") return "IGO";
-  for (let k = 3; k + 3 <= c.length; k += 3) {
-    const s = AGENT_SECTORS[c.slice(k, k + 3)];
-    if (s) return s;
-  }
-  return undefined;
 }
 
 /** "MINAS TIRITH" → "Minas Tirith"; "U.N." stays. */
@@ -248,6 +99,9 @@ export interface PetrSuite {
   records: PetrRecord[];
   actors: PetrActor[];
   agents: PetrAgent[];
+  verbs: PetrVerbDict;
+  /** Entries of the dictionaries the reader skipped, with file, line and problem (the suite's files have a few). */
+  problems: string[];
   /** Codes of the CAMEO list (cameo_codes.tsv), roots included. */
   cameoCodes: Set<string>;
 }
@@ -256,6 +110,7 @@ export const PETR_FILES = {
   records: "validation.jsonl",
   actors: join("dictionaries", "PETR.Validate.actors.txt"),
   agents: join("dictionaries", "PETR.Validate.agents.txt"),
+  verbs: join("dictionaries", "PETR.Validate.verbs.txt"),
   cameo: "cameo_codes.tsv",
 } as const;
 
@@ -263,10 +118,14 @@ export const PETR_FILES = {
 export function readPetrarchSuite(dir: string): PetrSuite {
   const read = (f: string) => readFileSync(join(dir, f), "utf8");
   const cameoCodes = new Set(read(PETR_FILES.cameo).split("\n").slice(1).map((l) => l.split("\t")[0].trim()).filter(Boolean));
+  const problems: string[] = [];
+  const onProblem = (e: Error) => problems.push(e.message);
   return {
     records: parsePetrRecords(read(PETR_FILES.records), PETR_FILES.records),
-    actors: parsePetrActors(read(PETR_FILES.actors), PETR_FILES.actors),
-    agents: parsePetrAgents(read(PETR_FILES.agents), PETR_FILES.agents),
+    actors: parsePetrActors(read(PETR_FILES.actors), PETR_FILES.actors, { onProblem }),
+    agents: parsePetrAgents(read(PETR_FILES.agents), PETR_FILES.agents, { onProblem }),
+    verbs: parsePetrVerbs(read(PETR_FILES.verbs), PETR_FILES.verbs, { onProblem }),
+    problems,
     cameoCodes,
   };
 }

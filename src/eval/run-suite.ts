@@ -1,13 +1,11 @@
 // Runs dyad over a peer test suite read from its folder and scores it: used by
 // `dyad eval --suite NAME --path DIR` and by `npm run eval`.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CodedEvent } from "../doc/types.js";
-import { loadUserActors, withSuiteActorCodes, type UserActor } from "../lexicon/user-actors.js";
-import { createCoder, type Coder } from "../pipeline/coder.js";
+import { withSuiteActorCodes } from "../lexicon/user-actors.js";
+import { createCoder } from "../pipeline/coder.js";
 import {
-  formatPetrarchScore, petrCodeOn, petrUserActors, prefixAgentsOf, readPetrarchSuite, scorePetrarch,
+  formatPetrarchScore, PETR_FILES, prefixAgentsOf, readPetrarchSuite, scorePetrarch,
   type PetrScore, type PetrSuite,
 } from "./petrarch.js";
 import { formatSuiteScore, readSuite, scoreSuite, SUITES, type SuiteName, type SuiteScore } from "./suites.js";
@@ -28,33 +26,24 @@ export interface SuiteRun {
 export class SuiteReadError extends Error {}
 
 /**
- * Codes the enabled records of the PETRARCH suite. The suite's actor
- * dictionary becomes dyad user actors with the suite's codes; its date
- * restrictions are resolved at each record's date (dyad's actor files have no
- * validity periods), so one coder is built per distinct resolution.
- * `actorsFile`, a user's own actor file, is checked strictly and added first.
+ * Codes the enabled records of the PETRARCH suite with a coder built from the
+ * suite's own dictionaries: its verbs (PETR.Validate.verbs.txt) and its actors
+ * and agents, all read by dyad's PETRARCH/TABARI reader. The dictionaries code
+ * each sentence first (their codes kept, as the suite scores them); dyad's own
+ * patterns code the sentences they leave. `actorsFile`, a user's own actor
+ * file, is added after the suite's.
  */
-export function codePetrarch(suite: PetrSuite, actorsFile?: string): CodedEvent[][] {
-  const own: UserActor[] = actorsFile ? loadUserActors(actorsFile) : [];
-  const prefixAgents = prefixAgentsOf(suite.agents);
-  const dir = mkdtempSync(join(tmpdir(), "dyad-petrarch2-"));
-  try {
-    const coders = new Map<string, Coder>();
-    return suite.records.map((r) => {
-      if (!r.valid) return [];
-      const key = suite.actors.map((a) => (a.codes.length > 1 || a.codes.some((c) => c.from || c.to) ? petrCodeOn(a, r.date) : "")).join(",");
-      let coder = coders.get(key);
-      if (!coder) {
-        const file = join(dir, `actors-${coders.size}.json`);
-        writeFileSync(file, JSON.stringify({ actors: [...own, ...petrUserActors(suite.actors, r.date, prefixAgents)] }));
-        coder = withSuiteActorCodes(() => createCoder({ actorsFile: file }));
-        coders.set(key, coder);
-      }
-      return coder.code({ id: r.id, date: r.date, text: r.text });
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+export function codePetrarch(dir: string, suite: PetrSuite, actorsFile?: string): CodedEvent[][] {
+  const coder = withSuiteActorCodes(() => createCoder({
+    actorsFile: [join(dir, PETR_FILES.actors), join(dir, PETR_FILES.agents), ...(actorsFile ? [actorsFile] : [])],
+    verbsFile: join(dir, PETR_FILES.verbs),
+    // (the suite's verb file has a few typos, listed in suite.problems; PETRARCH skips them too)
+    skipBadDictionaryEntries: true,
+  }));
+  return suite.records.map((r) => {
+    if (!r.valid) return [];
+    return coder.code({ id: r.id, date: r.date, text: r.text });
+  });
 }
 
 /** Reads, codes and scores one suite. */
@@ -66,7 +55,7 @@ export function runSuite(name: AnySuite, path: string, actorsFile?: string): Sui
     } catch (e) {
       throw new SuiteReadError(`${path}: cannot read the petrarch2 suite (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-    const coded = codePetrarch(suite, actorsFile);
+    const coded = codePetrarch(path, suite, actorsFile);
     const score = scorePetrarch(suite.records, coded, { cameoCodes: suite.cameoCodes, prefixAgents: prefixAgentsOf(suite.agents) });
     return { name, score, text: formatPetrarchScore(score) };
   }

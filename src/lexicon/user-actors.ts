@@ -1,11 +1,20 @@
 // A user's own actor file (`dyad extract --actors my-actors.json`): names of
-// actors the shipped lexicon lacks, with their country and sector.
+// actors the shipped lexicon lacks, with their country and sector. A file in
+// PETRARCH/TABARI format (detected by content) is read too: its CAMEO codes
+// become a country (the code's first three letters, where they are a country
+// dyad knows, or IGO) and a sector (the agent part: USAGOV → USA, GOV).
 //
 // For peer test suites only (`dyad eval --suite petrarch2`), a file may also be
 // loaded with the suite's own actor codes (PETRARCH's ARN, HGWGOVMED, ELR/GAL),
 // which are no ISO codes. That is never open to a user's file: only code that
 // builds a coder inside `withSuiteActorCodes` gets it.
+import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { LexiconError } from "./json-file.js";
+import {
+  isPetrarchActors, isPetrarchAgents, parsePetrActors, parsePetrAgents, PetrDictError, petrSector,
+  type PetrActor, type PetrAgent,
+} from "./petrarch-dict.js";
 import { actorCountryOrUnknownSchema, checkCaseSensitive, note, sectorSchema, surfaceForm } from "./common.js";
 import { loadJsonFile } from "./json-file.js";
 
@@ -67,12 +76,73 @@ export function withSuiteActorCodes<T>(fn: () => T): T {
   }
 }
 
+/** Whether suite actor codes are allowed here (inside withSuiteActorCodes). */
+export const suiteCodesAllowed = (): boolean => suiteCodesInScope;
+
 /**
  * Reads and checks a user's actor file; errors name the file, entry and line.
  * @example loadUserActors("my-actors.json") // [{ names: ["Acme Corp"], country: "USA", sector: "BUS" }]
  */
-export function loadUserActors(path: string, opts: LoadUserActorsOptions = {}): UserActor[] {
-  const schema = (opts.suiteCodes ?? suiteCodesInScope) ? suiteActorsFileSchema : userActorsFileSchema;
-  const parsed = loadJsonFile(path, schema) as z.output<typeof userActorsFileSchema>;
-  return Array.isArray(parsed) ? parsed : parsed.actors;
+export function loadUserActors(path: string | string[], opts: LoadUserActorsOptions = {}): UserActor[] {
+  const suite = opts.suiteCodes ?? suiteCodesInScope;
+  return (typeof path === "string" ? [path] : path).flatMap((p) => {
+    const petr = readPetrarchActorFile(p);
+    if (petr) return petrUserActors(petr.actors, suite);
+    const schema = suite ? suiteActorsFileSchema : userActorsFileSchema;
+    const parsed = loadJsonFile(p, schema) as z.output<typeof userActorsFileSchema>;
+    return Array.isArray(parsed) ? parsed : parsed.actors;
+  });
+}
+
+/** A PETRARCH/TABARI actor or agent file's entries; undefined for a JSON file. Errors name file and line. */
+export function readPetrarchActorFile(path: string): { actors: PetrActor[]; agents: PetrAgent[] } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new LexiconError(`${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, path);
+  }
+  if (!isPetrarchActors(text)) return undefined;
+  try {
+    return isPetrarchAgents(text) ? { actors: [], agents: parsePetrAgents(text, path) } : { actors: parsePetrActors(text, path), agents: [] };
+  } catch (e) {
+    if (e instanceof PetrDictError) throw new LexiconError(e.message, path, undefined, e.line);
+    throw e;
+  }
+}
+
+/** "MINAS TIRITH" → "Minas Tirith"; "U.N." stays. */
+const displayName = (s: string) => s.toLowerCase().replace(/(^|[\s.-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+
+/** The code an undated lexicon takes: the undated block, else the latest dated one. */
+function currentCode(a: PetrActor): string | undefined {
+  const plain = a.codes.find((c) => !c.from && !c.to);
+  if (plain) return plain.code;
+  return [...a.codes].sort((x, y) => (x.to ?? "99999999").localeCompare(y.to ?? "99999999")).pop()?.code;
+}
+
+/**
+ * PETRARCH actors as dyad user actors. A code's first three letters give the
+ * country where dyad knows them (IGO… is an organisation); an actor whose code
+ * names no country dyad knows is left out, unless suite codes are allowed
+ * (then the code itself stands as the country, as the suite scores it).
+ */
+function petrUserActors(actors: PetrActor[], suiteCodes: boolean): UserActor[] {
+  const out: UserActor[] = [];
+  for (const a of actors) {
+    const code = currentCode(a);
+    if (!code || code === "---") continue;
+    const names = [...new Set(a.names.map(displayName))].filter((n) => n.length > 1);
+    if (!names.length) continue;
+    const first = code.split("/")[0];
+    const sector = petrSector(first) ?? (/^[A-Z]{3}$/.test(first) ? "GOV" : "OTH");
+    if (suiteCodes) {
+      if (suiteActorCodeSchema.safeParse(code).success) out.push({ names, country: code, sector });
+      continue;
+    }
+    const country = first.startsWith("IGO") ? "IGO" : first.slice(0, 3);
+    if (!actorCountryOrUnknownSchema.safeParse(country).success || country === "---") continue;
+    out.push({ names, country, sector: country === "IGO" ? "IGO" : sector });
+  }
+  return out;
 }

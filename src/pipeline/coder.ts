@@ -3,7 +3,7 @@
 //   → date and place → per-article de-duplication → output records
 import { createHash } from "node:crypto";
 import type { ArticleDoc, ArticleInput, CodedEvent, EventCandidate, EvidenceSpans, Place } from "../doc/types.js";
-import { loadLexicon, loadUserActors, type Lexicon } from "../lexicon/index.js";
+import { knownCountryCodes, loadLexicon, loadUserActors, type Lexicon } from "../lexicon/index.js";
 import { analyse } from "../stages/analyse/analyse.js";
 import { buildGazetteer } from "../stages/actors/build-gazetteer.js";
 import type { Gazetteer } from "../stages/actors/gazetteer.js";
@@ -12,7 +12,8 @@ import { resolveCoreference } from "../stages/actors/resolve.js";
 import { dedupeEvents, eventKey } from "../stages/dedupe/dedupe.js";
 import { extractEvents } from "../stages/events/extract.js";
 import { loadImplicitAgents } from "../stages/events/implicit.js";
-import { loadPatterns, type PatternIndex } from "../stages/events/patterns.js";
+import { indexPatterns, loadUserVerbs, readPatternFile, type PatternIndex } from "../stages/events/patterns.js";
+import { dictionaryCandidates, petrDictionaryCoder, withDictionaryPriority } from "../lexicon/petrarch-dict-code.js";
 import { eventDate, findDates, type DateMention } from "../stages/place-date/dates.js";
 import { nearestPlace, placesIn, type PlaceMention } from "../stages/place-date/locate.js";
 import { findDateline, lookupCity } from "../stages/place-date/places.js";
@@ -20,8 +21,17 @@ import { findDateline, lookupCity } from "../stages/place-date/places.js";
 export interface CoderOptions {
   /** Folder of the data files (countries, roles, verbs …); defaults to the package's data/. */
   dataDir?: string;
-  /** A user's own actor file (names → country, sector). */
-  actorsFile?: string;
+  /** A user's own actor file(s) (names → country, sector): dyad's JSON, or PETRARCH/TABARI actor and agent dictionaries. */
+  actorsFile?: string | string[];
+  /**
+   * A user's own verb file: dyad's JSON patterns or a PETRARCH/TABARI verb
+   * dictionary (detected by content). Its patterns go before dyad's; with
+   * PETRARCH-format actors too, sentences are first coded by the dictionaries
+   * themselves (see lexicon/petrarch-dict-code.ts).
+   */
+  verbsFile?: string;
+  /** A bad entry in a PETRARCH-format verb file fails (default), or is skipped as PETRARCH itself does. */
+  skipBadDictionaryEntries?: boolean;
 }
 
 export interface Coder {
@@ -40,7 +50,9 @@ export function createCoder(opts: CoderOptions = {}): Coder {
   const lexicon: Lexicon = loadLexicon(dataDir);
   const userActors = opts.actorsFile ? loadUserActors(opts.actorsFile) : [];
   const gaz = buildGazetteer(lexicon, userActors);
-  const patterns: PatternIndex = loadPatterns(joinPath(dataDir, "verbs.json"));
+  const userVerbs = opts.verbsFile ? loadUserVerbs(opts.verbsFile, opts.skipBadDictionaryEntries ? { onProblem: () => {} } : {}) : undefined;
+  const patterns: PatternIndex = indexPatterns(readPatternFile(joinPath(dataDir, "verbs.json")), [], userVerbs?.patterns);
+  const dictionary = userVerbs?.petrarch && opts.actorsFile ? petrDictionaryCoder(userVerbs.petrarch, opts.actorsFile) : undefined;
   const implicit = loadImplicitAgents(joinPath(dataDir, "implicit-agents.json"));
 
   function analyseArticle(article: ArticleInput) {
@@ -70,12 +82,16 @@ export function createCoder(opts: CoderOptions = {}): Coder {
       return nearestPlace(places, at, doc.dateline)?.country;
     };
     const candidates = extractEvents(doc, mentions, patterns, { implicit, placeCountry });
-    const dated = placeAndDate(doc, candidates, gaz, articleCountries);
+    let dated = placeAndDate(doc, candidates, gaz, articleCountries);
+    // a user's PETRARCH dictionaries code first, as they say (no tense filter); dyad's events fill the rest
+    if (dictionary) dated = withDictionaryPriority(dated, dictionaryCandidates(doc, dictionary.coder, isKnownCountry, { rawCodes: dictionary.rawCodes }));
     doc.events = dedupeEvents(dated);
     return { doc, events: doc.events.map((e) => toCoded(doc, e, lexicon)) };
   }
   return { code: (a) => analyseArticle(a).events, analyseArticle };
 }
+
+const isKnownCountry = (c: string) => c === "IGO" || knownCountryCodes().has(c);
 
 function joinPath(dir: string, file: string): string {
   return dir.endsWith("/") ? dir + file : `${dir}/${file}`;

@@ -1,9 +1,15 @@
 // Loads and checks data/verbs.json, the event predicates, and indexes them by
 // the lemma of their first word so each token looks up only its own patterns.
+// A user's verb file (dyad's JSON or a PETRARCH/TABARI dictionary) and the
+// imported CAMEO verbs (data/cameo-verbs.json) are indexed with them, at a
+// priority of their own: user first, then dyad's hand-written patterns, then
+// the import.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { PlovType } from "../../doc/types.js";
 import { PLOV_TYPES } from "../../lexicon/common.js";
+import { cameoType } from "../../lexicon/petrarch-dict-code.js";
+import { expandSynset, isPetrarchVerbs, parsePetrVerbs, type PetrElem, type PetrReadOptions, type PetrVerbDict } from "../../lexicon/petrarch-dict.js";
 
 
 const PatternSchema = z.object({
@@ -34,6 +40,8 @@ export type VerbPattern = z.infer<typeof PatternSchema> & { type: PlovType };
 /** One way a pattern can fire: its words, the first matched on lemma. */
 export interface PatternForm {
   pattern: VerbPattern;
+  /** Lower goes first: 0 a user's patterns, 1 dyad's, 2 the imported CAMEO verbs. */
+  priority: number;
   words: string[];
   kind: "verb" | "noun" | "adjective";
   /** Object noun phrases (split into words) for light-verb patterns. */
@@ -60,12 +68,12 @@ export function inflect(v: string): string[] {
   return [...out];
 }
 
-/** Reads, validates and indexes a verb-pattern file; errors name the file and the entry. */
-export function loadPatterns(file: string | URL): PatternIndex {
+/** Reads and validates a verb-pattern file (dyad's JSON); errors name the file and the entry. */
+export function readPatternFile(file: string | URL, text?: string): VerbPattern[] {
   const path = file instanceof URL ? file.pathname : file;
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
+    raw = JSON.parse(text ?? readFileSync(file, "utf8"));
   } catch (e) {
     throw new Error(`${path}: not valid JSON: ${(e as Error).message}`);
   }
@@ -75,35 +83,163 @@ export function loadPatterns(file: string | URL): PatternIndex {
     const where = issue.path.join(".");
     throw new Error(`${path}: ${where}: ${issue.message}`);
   }
-  return indexPatterns(parsed.data.patterns as VerbPattern[]);
+  return parsed.data.patterns as VerbPattern[];
+}
+
+/** Reads, validates and indexes a verb-pattern file; errors name the file and the entry. */
+export function loadPatterns(file: string | URL): PatternIndex {
+  return indexPatterns(readPatternFile(file));
+}
+
+/** A user's verb file: dyad's JSON patterns, or a PETRARCH/TABARI verb dictionary (detected by content) with its patterns converted. */
+export interface UserVerbs {
+  patterns: VerbPattern[];
+  /** The dictionary itself, for dictionary coding (PETRARCH format only). */
+  petrarch?: PetrVerbDict;
+}
+
+export function loadUserVerbs(path: string, opts: PetrReadOptions = {}): UserVerbs {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new Error(`${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (!isPetrarchVerbs(text)) return { patterns: readPatternFile(path, text) };
+  const petrarch = parsePetrVerbs(text, path, opts);
+  return { patterns: petrarchPatterns(petrarch), petrarch };
+}
+
+// ---------------------------------------------------------------------------
+// PETRARCH patterns as dyad's
+
+/** Words that, right after a verb, are its particle or the preposition of its target. */
+const PREPS = new Set(["to", "with", "against", "on", "upon", "for", "from", "in", "into", "at", "over", "about", "of", "by", "off", "up", "down", "out", "back", "away", "through", "toward", "towards", "across", "between", "among", "under", "behind", "before", "after", "along", "around", "within", "without", "onto"]);
+/** A particle stays with the verb ("break off"); a preposition may also open the target ("meet with X"). */
+const TARGET_DEFAULT = ["obj", "with", "against", "to", "on", "for", "from"];
+/** Synset expansions kept per object, so a generic set (&CURRENCY) stays within reason. */
+const SYN_LIMIT = 60;
+
+/**
+ * A PETRARCH pattern's reading in dyad's shape, where it has one: words before
+ * the verb (context such as SAID, WILL NOT) have none; after the verb, a
+ * particle joins the verb ("* OFF"), a noun phrase is a light verb's object
+ * ("* AID", "* {ARMS SHIPMENT}", "* &FOOD"), a preposition before + names the
+ * target's slot ("* (TO +)"), + right after the verb is the direct object.
+ * Codes that are no CAMEO code (letters, 01 statements) are left out.
+ */
+export function petrarchPatterns(dict: PetrVerbDict, idPrefix = "petr"): VerbPattern[] {
+  const out: VerbPattern[] = [];
+  for (const block of dict.blocks) {
+    // multi-word verbs dyad can match from their first word ("give up", "wire tap")
+    const verbs = [...new Set(block.verbs.map((v) => v.words.join(" ").toLowerCase()))];
+    if (!verbs.length) continue;
+    const byCode = new Map<string, string[]>();
+    for (const v of block.verbs) {
+      const code = v.code !== undefined ? v.code : block.code;
+      if (!code) continue;
+      const l = byCode.get(code) ?? byCode.set(code, []).get(code)!;
+      l.push(v.words.join(" ").toLowerCase());
+    }
+    for (const [code, vs] of byCode) {
+      const type = cameoType(code);
+      if (!type || !/^\d{2,4}$/.test(code)) continue;
+      out.push({ id: `${idPrefix}-${slug(block.name)}-${block.line}-${code}`, type, cameo: code, verbs: vs, target: TARGET_DEFAULT });
+    }
+    for (const p of block.patterns) {
+      if (!p.code || !/^\d{2,4}$/.test(p.code)) continue;
+      const type = cameoType(p.code);
+      if (!type) continue;
+      // context before the verb: no reading (a $ or % alone marks the subject, dyad's default)
+      if (p.pre.some((e) => e.kind !== "source" && e.kind !== "compound")) continue;
+      const r = readPost(dict, p.post);
+      if (!r) continue;
+      const vs = verbs.map((v) => (r.particle ? `${v} ${r.particle}` : v));
+      out.push({
+        id: `${idPrefix}-${slug(block.name)}-${p.line}`, type, cameo: p.code, verbs: vs,
+        ...(r.objects ? { objects: r.objects } : {}),
+        target: r.target ?? TARGET_DEFAULT,
+      });
+    }
+  }
+  return out;
+}
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+
+/** The part of a pattern after the verb, as particle, object nouns and target slot; undefined where dyad has no reading. */
+function readPost(dict: PetrVerbDict, post: PetrElem[]): { particle?: string; objects?: string[]; target?: string[] } | undefined {
+  let k = 0;
+  let particle: string | undefined;
+  let target: string[] | undefined;
+  const word = (e: PetrElem | undefined) => (e?.kind === "word" ? e.word.toLowerCase() : undefined);
+  // a leading particle or preposition: the target's slot when + follows it, else part of the verb
+  const w0 = word(post[0]);
+  if (w0 && PREPS.has(w0)) {
+    if (post[1]?.kind === "target") { target = [w0]; k = 2; }
+    else { particle = w0; k = 1; }
+  } else if (post[0]?.kind === "target") { target = ["obj"]; k = 1; }
+  // then an object noun phrase: words and synsets in a row
+  let objects: string[][] = [[]];
+  let sawNoun = false;
+  for (; k < post.length; k++) {
+    const e = post[k];
+    if (e.kind === "word" && !(PREPS.has(e.word.toLowerCase()) && sawNoun)) {
+      if (PREPS.has(e.word.toLowerCase()) && !sawNoun) return undefined;
+      objects = objects.map((o) => [...o, e.word.toLowerCase()]);
+      sawNoun = true;
+    } else if (e.kind === "syn") {
+      const alts = expandSynset(dict, e.name, SYN_LIMIT).map((a) => a.join(" ").toLowerCase());
+      objects = objects.flatMap((o) => alts.map((a) => [...o, a])).slice(0, SYN_LIMIT);
+      sawNoun = true;
+    } else break;
+  }
+  // after the object only a target's slot may follow ("* AID (TO +)", "* AID TO")
+  if (k < post.length) {
+    const p = word(post[k]);
+    if (p && PREPS.has(p) && (k + 1 === post.length || (post[k + 1].kind === "target" && k + 2 === post.length))) target = [p];
+    else if (post[k].kind === "target" && k + 1 === post.length) target = ["obj"];
+    else return undefined;
+  }
+  if (!sawNoun && !particle && !target) return undefined;
+  return { ...(particle ? { particle } : {}), ...(sawNoun ? { objects: objects.map((o) => o.join(" ")) } : {}), ...(target ? { target } : {}) };
 }
 
 function split(s: string): string[] {
   return s.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-export function indexPatterns(patterns: VerbPattern[]): PatternIndex {
+/**
+ * Indexes patterns by their first word. `lower` are further sets at lower
+ * priority (each after the one before): where a higher one's reading fires,
+ * theirs is never tried. A user's set goes before `patterns` through `first`.
+ */
+export function indexPatterns(patterns: VerbPattern[], lower: VerbPattern[][] = [], first: VerbPattern[] = []): PatternIndex {
   const byFirst = new Map<string, PatternForm[]>();
   const inflections = new Map<string, string>();
+  const sets: [VerbPattern[], number][] = [[first, 0], [patterns, 1], ...lower.map((l, i): [VerbPattern[], number] => [l, 2 + i])];
   const add = (f: PatternForm) => {
     const k = f.words[0];
     let l = byFirst.get(k);
     if (!l) byFirst.set(k, (l = []));
     l.push(f);
   };
-  for (const p of patterns) {
-    const objects = (p.objects ?? p.objectsAny)?.map(split);
-    for (const v of p.verbs ?? []) {
-      const words = split(v);
-      add({ pattern: p, words, kind: "verb", objects, objectIsActor: !!p.objectsAny });
-      for (const f of inflect(words[0])) if (!inflections.has(f)) inflections.set(f, words[0]);
+  for (const [set, priority] of sets) {
+    for (const p of set) {
+      const objects = (p.objects ?? p.objectsAny)?.map(split);
+      for (const v of p.verbs ?? []) {
+        const words = split(v);
+        add({ pattern: p, priority, words, kind: "verb", objects, objectIsActor: !!p.objectsAny });
+        for (const f of inflect(words[0])) if (!inflections.has(f)) inflections.set(f, words[0]);
+      }
+      for (const n of p.nouns ?? []) add({ pattern: p, priority, words: split(n), kind: "noun" });
+      for (const a of p.adjectives ?? []) add({ pattern: p, priority, words: split(a), kind: "adjective" });
     }
-    for (const n of p.nouns ?? []) add({ pattern: p, words: split(n), kind: "noun" });
-    for (const a of p.adjectives ?? []) add({ pattern: p, words: split(a), kind: "adjective" });
   }
   // Light-verb forms (with objects) first, then longer phrases: the most specific reading wins.
   // On a tie the pattern with a condition on its subject goes first ("protesters protest against",
   // else "the ministry protested against": ACCUSE).
-  for (const l of byFirst.values()) l.sort((a, b) => (b.objects ? 1 : 0) - (a.objects ? 1 : 0) || b.words.length - a.words.length || (b.pattern.subjectSectors ? 1 : 0) - (a.pattern.subjectSectors ? 1 : 0));
-  return { byFirst, inflections, patterns };
+  // (a set of higher priority before all of a lower one's)
+  for (const l of byFirst.values()) l.sort((a, b) => a.priority - b.priority || (b.objects ? 1 : 0) - (a.objects ? 1 : 0) || b.words.length - a.words.length || (b.pattern.subjectSectors ? 1 : 0) - (a.pattern.subjectSectors ? 1 : 0));
+  return { byFirst, inflections, patterns: [...first, ...patterns, ...lower.flat()] };
 }
