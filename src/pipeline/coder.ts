@@ -12,7 +12,7 @@ import { resolveCoreference } from "../stages/actors/resolve.js";
 import { dedupeEvents, eventKey } from "../stages/dedupe/dedupe.js";
 import { extractEvents } from "../stages/events/extract.js";
 import { loadImplicitAgents } from "../stages/events/implicit.js";
-import { indexPatterns, loadUserVerbs, readPatternFile, type PatternIndex } from "../stages/events/patterns.js";
+import { indexPatterns, loadCameoVerbs, loadUserVerbs, readPatternFile, type PatternIndex } from "../stages/events/patterns.js";
 import { dictionaryCandidates, petrDictionaryCoder, withDictionaryPriority } from "../lexicon/petrarch-dict-code.js";
 import { eventDate, findDates, type DateMention } from "../stages/place-date/dates.js";
 import { nearestPlace, placesIn, type PlaceMention } from "../stages/place-date/locate.js";
@@ -51,7 +51,8 @@ export function createCoder(opts: CoderOptions = {}): Coder {
   const userActors = opts.actorsFile ? loadUserActors(opts.actorsFile) : [];
   const gaz = buildGazetteer(lexicon, userActors);
   const userVerbs = opts.verbsFile ? loadUserVerbs(opts.verbsFile, opts.skipBadDictionaryEntries ? { onProblem: () => {} } : {}) : undefined;
-  const patterns: PatternIndex = indexPatterns(readPatternFile(joinPath(dataDir, "verbs.json")), [], userVerbs?.patterns);
+  // the imported CAMEO verbs come last: tried only where no pattern of dyad's fires
+  const patterns: PatternIndex = indexPatterns(readPatternFile(joinPath(dataDir, "verbs.json")), [loadCameoVerbs(joinPath(dataDir, "cameo-verbs.json"))], userVerbs?.patterns);
   const dictionary = userVerbs?.petrarch && opts.actorsFile ? petrDictionaryCoder(userVerbs.petrarch, opts.actorsFile) : undefined;
   const implicit = loadImplicitAgents(joinPath(dataDir, "implicit-agents.json"));
 
@@ -79,7 +80,9 @@ export function createCoder(opts: CoderOptions = {}): Coder {
     const placeCountry = (sent: number, at: number) => {
       let places = placesBySent.get(sent);
       if (!places) placesBySent.set(sent, (places = placesIn(doc, doc.sentences[sent], gaz, articleCountries)));
-      return nearestPlace(places, at, doc.dateline)?.country;
+      // (not the dateline's: it says where the story was filed, and a passive's doer or a
+      // victim's country must not be guessed from that)
+      return nearestPlace(places, at)?.country;
     };
     const candidates = extractEvents(doc, mentions, patterns, { implicit, placeCountry });
     let dated = placeAndDate(doc, candidates, gaz, articleCountries);

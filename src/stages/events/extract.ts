@@ -51,13 +51,26 @@ function actingSector(a: Actor, type: PlovType): Actor {
 export interface EventContext {
   /** Who does state acts that a passive leaves unnamed. */
   implicit?: ImplicitAgents;
-  /** The country where the act at token `at` of sentence `sent` happens: a place named near it, else the dateline's. */
+  /** The country where the act at token `at` of sentence `sent` happens: a place the sentence names near it. */
   placeCountry?: (sent: number, at: number) => string | undefined;
+}
+
+/** The nouns that name an attack: the object nouns of the ASSAULT light-verb patterns ("launched an air strike"). */
+const attackCache = new WeakMap<PatternIndex, Set<string>>();
+function attackNounsOf(index: PatternIndex): Set<string> {
+  let set = attackCache.get(index);
+  if (!set) {
+    set = new Set(index.patterns.filter((p) => p.type === "ASSAULT").flatMap((p) => p.objects ?? []).map((o) => o.split(" ").pop()!.toLowerCase()));
+    set.add("bombing"); set.add("shooting"); set.add("airstrike"); set.add("ambush");
+    attackCache.set(index, set);
+  }
+  return set;
 }
 
 export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: PatternIndex, ctx: EventContext = {}): EventCandidate[] {
   const toks = doc.tokens;
   const out: EventCandidate[] = [];
+  const attackNouns = attackNounsOf(index);
   let prevSubject: Actor | undefined;
   for (const s of doc.sentences) {
     const ms = mentions.filter((m) => m.sent === s.i);
@@ -95,8 +108,26 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
     const firstSubj = ms.find((m) => m.actor && !prepBefore(toks, m, s.tokStart));
     if (firstSubj?.actor) prevSubject = firstSubj.actor;
 
+    /** The actor named in an attack phrase after a passive: "in a [Russian missile] attack", "by an [Israeli] drone strike". */
+    function attackAgent(at: number): FoundMention | undefined {
+      const end = Math.min(s.tokEnd, at + 12);
+      for (let k = at + 1; k < end; k++) {
+        if (!/^(in|during|by|from)$/.test(toks[k].lower)) continue;
+        for (let j = k + 1; j < Math.min(end + 4, s.tokEnd, k + 9); j++) {
+          if (!attackNouns.has(toks[j].lower)) continue;
+          // to the end of the compound: "missile attack", "drone strike"
+          while (j + 1 < s.tokEnd && toks[j + 1].pos === "NOUN") j++;
+          const m = ms.find((x) => x.tokStart > k && x.tokStart < j && (x.actor || x.members?.length) && !x.parts.unidentified);
+          return m;
+        }
+      }
+      return undefined;
+    }
+
     function placeRole(m: FoundMention, at: number): void {
-      if (m.actor || m.members || m.kind !== "role" || !m.parts.sector || m.parts.unidentified || m.parts.generic) return;
+      if (m.members || m.kind !== "role" || !m.parts.sector || m.parts.unidentified || m.parts.generic) return;
+      // a role placed only by the article's other actors: people are of the place where they are, if it is named
+      if (m.actor && (m.parts.country || m.parts.sector !== "CIV")) return;
       const c = ctx.placeCountry?.(s.i, at);
       if (c && c !== "IGO") m.actor = { text: toks.slice(m.tokStart, m.tokEnd).map((t) => t.text).join(" "), country: c, sector: m.parts.sector as Sector, role: m.parts.role };
     }
@@ -196,6 +227,11 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       let tgtActors = targets.flatMap(actorsOf);
       // "ten people are arrested in Russia": the state act's unnamed doer is the authority where it happened
       // (else, for a country's own people, their country's)
+      // "are killed in a Russian missile attack", "died in an Israeli air strike": the attack's doer
+      if (passive && !srcActors.length && tgtActors.length && (p.type === "ASSAULT" || p.type === "COERCE")) {
+        const by = attackAgent(at);
+        if (by) srcActors.push(...actorsOf(by));
+      }
       if (passive && !srcActors.length && tgtActors.length && ctx.implicit) {
         const home = tgtActors.find((a) => a.country !== "IGO" && !a.role)?.country;
         const agent = implicitAgent(ctx.implicit, toks[at].lemma, ctx.placeCountry?.(s.i, at) ?? home);
