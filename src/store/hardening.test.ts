@@ -71,3 +71,21 @@ describe("read commands open the store read-only (defect 6)", () => {
     assert.ok(!existsSync(db + "-wal") && !existsSync(db + "-shm"), "a -wal or -shm file was created");
   });
 });
+
+describe("ingest --recode keeps every count (defect 4)", () => {
+  it("keeps NumSources of a story with a copy from another outlet", () => {
+    const dir = tmp(), db = join(dir, "events.db");
+    // one story and its copy from another outlet
+    const [story, copy] = readFileSync(SYNDICATED, "utf8").trim().split("\n");
+    const input = join(dir, "two.jsonl");
+    writeFileSync(input, `${story}\n${copy}\n`);
+    const first = run(["ingest", input, "--db", db, "--workers", "1"]);
+    assert.match(first.stderr, /1 stored as other outlets' copies/, first.stderr);
+    const sources = () => run(["events", "--db", db, "--format", "jsonl"]).stdout.trim().split("\n").map((l) => JSON.parse(l).numSources);
+    const before = sources();
+    assert.ok(before.length > 0 && before.every((n) => n === 2), `before: ${before}`);
+    const r = run(["ingest", "--recode", "--db", db, "--workers", "1"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(sources(), before);
+  });
+});

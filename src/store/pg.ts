@@ -630,6 +630,11 @@ export class PgStore implements EventStore {
             await this.storeEvents(c, article.id, events, opts, added, r, await this.resolveIds(c, events));
             r.stored++;
           }
+          // new events count only their articles' outlets: the copies stored
+          // beside those articles are outlets too, so count them in again
+          const withCopies = await rows(`SELECT DISTINCT m.event_id AS id, m.event_date AS date FROM mentions m
+            WHERE m.article_id IN (SELECT article_id FROM article_copies)`);
+          await this.recountSources(c, withCopies as { id: number; date: string }[]);
           await c.query("COMMIT");
         } catch (e) {
           await c.query("ROLLBACK").catch((re: Error) => { broken = re; });

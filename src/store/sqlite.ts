@@ -322,6 +322,9 @@ export class SqliteStore implements EventStore {
         this.storeEvents(article.id, events, opts, added, r);
         r.stored++;
       }
+      // new events count only their articles' outlets: the copies stored
+      // beside those articles are outlets too, so count them in again
+      for (const id of db.prepare("SELECT DISTINCT article_id FROM article_copies").pluck().all()) this.st.recountSources.run(id);
       db.exec("COMMIT");
       return r;
     } catch (e) {

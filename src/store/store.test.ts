@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import type { ArticleInput } from "../doc/types.js";
 import { createCoder } from "../pipeline/coder.js";
-import { ingestArticles } from "../pipeline/store-ingest.js";
+import { ingestArticles, recodeStore } from "../pipeline/store-ingest.js";
 import { readInputs } from "../stages/ingest/index.js";
 import { toStoredArticle } from "./article-record.js";
 import { StoreError } from "./errors.js";
@@ -97,6 +97,16 @@ for (const backend of BACKENDS) {
       // a copy ingested again is recognised as stored, by id, url or text
       const again = await ingestArticles(store, readInputs([SYNDICATED], {}), { workers: 1, merge: { windowDays: 0 } });
       assert.deepEqual([again.stored, again.copies, again.alreadyStored], [0, 0, 4]);
+      await store.close();
+    });
+
+    it("keeps the copies' outlets in NumSources when recoded (issue 11, defect 4)", async () => {
+      const { store } = await storeOf([SYNDICATED]);
+      const sources = async () => (await store.events({}, { order: "asc" })).map(brief);
+      const before = await sources();
+      assert.ok(before.every((b) => b.endsWith("/3")), before.join("; "));
+      await recodeStore(store, { workers: 1, merge: { windowDays: 0 } });
+      assert.deepEqual(await sources(), before);
       await store.close();
     });
 
