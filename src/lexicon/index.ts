@@ -8,6 +8,7 @@ import { loadGroups, type GroupEntry } from "./groups.js";
 import { loadIgos, type IgoEntry } from "./igos.js";
 import { loadPeople, type PersonEntry } from "./people.js";
 import { loadRoles, type RoleEntry } from "./roles.js";
+import { loadPhoenix, type PhoenixData } from "./phoenix.js";
 
 export { LexiconError } from "./json-file.js";
 export { countryName, buildCountries, type CountryEntry } from "./countries.js";
@@ -18,6 +19,7 @@ export { loadCameo, rootQuad, type Cameo, type CameoCode, type Quad } from "./ca
 export type { IgoEntry } from "./igos.js";
 export type { RoleEntry } from "./roles.js";
 export type { GroupEntry } from "./groups.js";
+export type { PhoenixData, PhoenixAgent } from "./phoenix.js";
 
 export interface Lexicon {
   countries: CountryEntry[];
@@ -28,6 +30,8 @@ export interface Lexicon {
   groups: GroupEntry[];
   people: PersonEntry[];
   cameo: Cameo;
+  /** Imported Phoenix people, organisations and agent nouns; the hand-written files win over them. */
+  phoenix?: PhoenixData;
 }
 
 /** The data file names, relative to the data folder. */
@@ -38,6 +42,8 @@ export const LEXICON_FILES = {
   groups: "groups.json",
   people: "people.json",
   cameo: "cameo.json",
+  phoenixActors: "phoenix-actors.json",
+  phoenixAgents: "phoenix-agents.json",
 } as const;
 
 /** The package's data/ folder (compiled code lives in dist/lexicon/). */
@@ -60,5 +66,6 @@ export function loadLexicon(dataDir: string | URL = DEFAULT_DATA_DIR): Lexicon {
     groups: loadGroups(f(LEXICON_FILES.groups)),
     people: loadPeople(f(LEXICON_FILES.people)),
     cameo: loadCameo(f(LEXICON_FILES.cameo)),
+    phoenix: loadPhoenix(f(LEXICON_FILES.phoenixActors), f(LEXICON_FILES.phoenixAgents)),
   };
 }

@@ -24,6 +24,8 @@ export interface GazetteerEntry {
   exact?: string;
   /** People only: the office they are known by ("Prime Minister"). */
   role?: string;
+  /** From the imported Phoenix dictionaries rather than the hand-written data. */
+  imported?: boolean;
   /** People only: validity periods for time-bound offices. */
   periods?: { from?: string; to?: string; sector?: Sector; role?: string; country?: string }[];
 }
@@ -52,7 +54,21 @@ export class Gazetteer {
   constructor(private tokenize: (form: string) => string[] = surfaceTokens) {}
 
   add(form: string, entry: GazetteerEntry): void {
-    const toks = this.tokenize(form);
+    this.addTokens(this.tokenize(form), entry);
+  }
+
+  /** Whether these tokens are already indexed (any entry), so an imported name can yield to a hand-written one. */
+  hasTokens(toks: readonly string[]): boolean {
+    let node: TrieNode | undefined = this.root;
+    for (const t of toks) {
+      node = node.next.get(t);
+      if (!node) return false;
+    }
+    return !!node.entries?.length;
+  }
+
+  /** Adds a form already split into lower-cased tokens. */
+  addTokens(toks: readonly string[], entry: GazetteerEntry): void {
     if (!toks.length) return;
     let node = this.root;
     for (const t of toks) {
@@ -83,12 +99,30 @@ export class Gazetteer {
       node = n;
       if (node.entries) {
         const surface = text.slice(i, k + 1).join(" ").replace(/ ('s|’s)/g, "'s");
-        const ok = node.entries.filter((e) => !e.exact || e.exact.replace(/’/g, "'") === surface.replace(/’/g, "'") || sameTokens(e.exact, text, i, k + 1));
+        const ok = node.entries.filter((e) => (e.imported ? capitalised(text, i, k + 1) : !e.exact || e.exact.replace(/’/g, "'") === surface.replace(/’/g, "'") || sameTokens(e.exact, text, i, k + 1)));
         if (ok.length) best = { len: k + 1 - i, entries: ok };
       }
     }
     return best;
   }
+}
+
+/** Name particles that stay lower case inside a name ("Abu Bakr al-Baghdadi", "Army of the Pure"). */
+const PARTICLES = new Set(["of", "the", "and", "for", "in", "on", "al", "el", "bin", "ibn", "de", "da", "du", "van", "von", "der", "la", "le", "des", "-", "'", "'s", ".", ",", "&", "to", "at", "with"]);
+
+/**
+ * Imported names match only as names: every word capitalised ("Red Flag" the group, not "red
+ * flag laws"), and a short one-word form only in capitals, as an acronym ("FEMA", not "Fema").
+ */
+function capitalised(text: string[], a: number, b: number): boolean {
+  if (b - a === 1 && text[a].replace(/[^\p{L}]/gu, "").length <= 4) return text[a] === text[a].toUpperCase();
+  for (let k = a; k < b; k++) {
+    const w = text[k];
+    if (PARTICLES.has(w.toLowerCase())) continue;
+    const c = w.charAt(0);
+    if (c === c.toLowerCase() && c !== c.toUpperCase()) return false;
+  }
+  return true;
 }
 
 function sameTokens(form: string, text: string[], a: number, b: number): boolean {
