@@ -4,7 +4,7 @@
 // imported CAMEO verbs (data/cameo-verbs.json) are indexed with them, at a
 // priority of their own: user first, then dyad's hand-written patterns, then
 // the import.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
 import type { PlovType } from "../../doc/types.js";
 import { PLOV_TYPES } from "../../lexicon/common.js";
@@ -36,6 +36,51 @@ const PatternSchema = z.object({
 const FileSchema = z.object({ version: z.literal(1), description: z.string(), patterns: z.array(PatternSchema) });
 
 export type VerbPattern = z.infer<typeof PatternSchema> & { type: PlovType };
+
+/**
+ * data/cameo-verbs.json: patterns imported from PETRARCH-2's CAMEO verbs
+ * (scripts/import-cameo-verbs.mjs), with the dictionary's licence notice, and
+ * "use": which of them the coder takes. CAMEO's verbs are broad and noisy;
+ * the selection is measured on the dev sets (docs/accuracy.md).
+ */
+export const cameoVerbsFileSchema = z.object({
+  version: z.literal(1),
+  description: z.string(),
+  source: z.string().min(1),
+  notice: z.string().min(1),
+  use: z.object({
+    /** PLOVER types taken (none: the import is off). */
+    types: z.array(z.enum(PLOV_TYPES)),
+    /** Take only patterns with an object noun or a particle (not a bare verb's default code). */
+    requireObject: z.boolean(),
+    /** Pattern ids never taken (false alarms found on the dev sets); an id ending in "-" stands for a verb block's every pattern. */
+    deny: z.array(z.string()),
+    /** Pattern ids taken whatever the rules above say. */
+    allow: z.array(z.string()).optional(),
+  }).strict(),
+  patterns: z.array(PatternSchema),
+}).strict();
+
+/** The imported CAMEO patterns the file's "use" lets through; none if the file is absent. */
+export function loadCameoVerbs(file: string): VerbPattern[] {
+  if (!existsSync(file)) return [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new Error(`${file}: not valid JSON: ${(e as Error).message}`);
+  }
+  const parsed = cameoVerbsFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file}: ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const { use, patterns } = parsed.data;
+  const types = new Set<string>(use.types), deny = new Set(use.deny), allow = new Set(use.allow ?? []);
+  // a deny entry ending in "-" names every pattern of a verb block ("cameo-explain-verbal-")
+  const denied = (id: string) => deny.has(id) || use.deny.some((d) => d.endsWith("-") && id.startsWith(d));
+  return (patterns as VerbPattern[]).filter((p) => allow.has(p.id) || (types.has(p.type) && !denied(p.id) && (!use.requireObject || !!p.objects || (p.verbs ?? []).every((v) => v.includes(" ")))));
+}
 
 /** One way a pattern can fire: its words, the first matched on lemma. */
 export interface PatternForm {
