@@ -54,14 +54,20 @@ const headWord = (role: string) => role.split(" ").pop() ?? role;
 
 /** Resolves every mention in place and returns those that got an actor. */
 export function resolveCoreference(doc: ArticleDoc, mentions: FoundMention[], datelineCountry?: string): FoundMention[] {
-  const home = homeCountry(mentions, datelineCountry);
+  // a news agency credited at the top ("(WAM) --") places the story as a dateline does
+  const local = datelineCountry ?? mentions.find((m) => m.parts.credit)?.parts.country;
+  const home = homeCountry(mentions, local);
   const counts = new Map<string, number>();
   for (const m of mentions) if (m.parts.country && !m.parts.modifierOnly) counts.set(m.parts.country, (counts.get(m.parts.country) ?? 0) + 1);
   const done: FoundMention[] = [];
   for (const m of mentions) {
     const p = m.parts;
-    if (p.transparent) continue;
+    if (p.transparent || p.credit) continue;
     if (m.kind === "pronoun") {
+      // "Biden spoke with Johnson. They agreed to …": a subject "they" after two people of two
+      // countries and no group stands for both
+      const pair = m.parts.pronoun === "they" ? theTwoBefore(m, done) : undefined;
+      if (pair) { m.members = pair; done.push(m); continue; }
       const ante = pronounAntecedent(m, done, mentions);
       if (ante?.actor) { m.actor = { ...ante.actor, text: doc.tokens[m.tokStart].text }; m.surname = ante.surname; }
     } else if (m.kind === "plural") {
@@ -99,6 +105,10 @@ export function resolveCoreference(doc: ArticleDoc, mentions: FoundMention[], da
       // title named earlier without a name (the same person, now named)
       else if (ante?.actor && !ante.parts.name && !ante.actor.name && ante.kind !== "pronoun") m.actor = actorOf(m, doc, ante.actor.country);
       else if (sameSector?.actor && !p.unidentified && !p.generic) m.actor = actorOf(m, doc, sameSector.actor.country);
+      // "The Minister of Foreign Affairs received …" under an ABU DHABI dateline or a WAM credit:
+      // a bare title for one person is the dateline's official (agencies report their own
+      // government), whichever country the article names most
+      else if (local && !p.plural && p.personRole && !p.unidentified && !p.generic && p.sector !== "IGO" && !p.name) m.actor = actorOf(m, doc, local);
       else if (!p.unidentified && !p.generic && !WEAPONS.has(headWord(p.role)) && p.sector !== "IGO") {
         // "the army", "police": the armed side is the country the article shows acting (as a
         // subject, not inside "in Gaza"), else the article's main country
@@ -127,6 +137,19 @@ function subjectCountry(doc: ArticleDoc, done: FoundMention[]): string | undefin
   let best: string | undefined, n = 0;
   for (const [c, k] of counts) if (k > n) { best = c; n = k; }
   return best;
+}
+
+/**
+ * The two actors a sentence-opening "they" stands for: the people (or countries) of two
+ * different countries named in the sentence before, when it names no group they could be.
+ */
+function theTwoBefore(m: FoundMention, done: FoundMention[]): Actor[] | undefined {
+  if (done.some((d) => d.sent === m.sent)) return undefined;
+  const prev = done.filter((d) => d.sent === m.sent - 1 && d.actor && !d.parts.modifierOnly && d.kind !== "pronoun");
+  if (!prev.length || prev.some((d) => d.parts.plural || d.kind === "group" || d.members)) return undefined;
+  const byCountry = new Map<string, Actor>();
+  for (const d of prev) if (d.kind === "person" || (d.kind === "role" && d.parts.personRole)) if (!byCountry.has(d.actor!.country)) byCountry.set(d.actor!.country, d.actor!);
+  return byCountry.size === 2 && !byCountry.has("IGO") ? [...byCountry.values()] : undefined;
 }
 
 /** Whether a mention is the first actor named in its sentence (its likely subject). */

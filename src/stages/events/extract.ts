@@ -89,7 +89,9 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
     // the first (most specific) reading's type at each trigger position
     const triggerAt = new Map<number, string>();
     for (const t of triggers) if (!triggerAt.has(t.at)) triggerAt.set(t.at, t.form.pattern.type);
-    const objectRanges = triggers.filter((t) => t.object).map((t) => t.object!);
+    // (an imported dictionary pattern's object counts only once its verb has coded an event:
+    // "died in clashes between A and B" leaves the clashes to be coded)
+    const objectRanges = triggers.filter((t) => t.object && !t.form.pattern.id.startsWith("cameo-")).map((t) => t.object!);
     const byAt = new Map<number, Trigger[]>();
     for (const t of triggers) {
       let l = byAt.get(t.at);
@@ -101,7 +103,11 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       if (ms.some((m) => m.tokStart <= at && at < m.tokEnd && m.kind !== "pronoun")) continue;
       for (const trig of readings) {
         const evs = eventsFor(trig, at);
-        if (evs.length) { out.push(...evs); break; }
+        if (evs.length) {
+          out.push(...evs);
+          if (trig.object) objectRanges.push(trig.object);
+          break;
+        }
       }
     }
     out.push(...deonticRequests(scope), ...aidShipments(scope));
@@ -117,7 +123,10 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
           if (!attackNouns.has(toks[j].lower)) continue;
           // to the end of the compound: "missile attack", "drone strike"
           while (j + 1 < s.tokEnd && toks[j + 1].pos === "NOUN") j++;
-          const m = ms.find((x) => x.tokStart > k && x.tokStart < j && (x.actor || x.members?.length) && !x.parts.unidentified);
+          // the actor must stand inside the attack's own phrase ("in a suspected PKK bomb attack"),
+          // not in a place before it ("in Ukraine after a clash")
+          const m = ms.find((x) => x.tokStart > k && x.tokStart < j && (x.actor || x.members?.length) && !x.parts.unidentified
+            && toks.slice(k + 1, x.tokStart).every((t) => /^(DET|ADJ|ADV|VERB)$/.test(t.pos)) && toks.slice(x.tokEnd, j + 1).every((t) => /^(NOUN|PROPN|PUNCT|ADJ)$/.test(t.pos)));
           return m;
         }
       }
@@ -237,11 +246,15 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         const agent = implicitAgent(ctx.implicit, toks[at].lemma, ctx.placeCountry?.(s.i, at) ?? home);
         if (agent) srcActors.push(agent);
       }
+      // "the two leaders agreed to work together on … a response to the UN's appeal": an act done together
+      // by a group is between its members, not with someone named far into its complement
+      const groupAct = SYMMETRIC.has(p.type) && srcActors.length >= 2 && !(targets.length && (/^(with|between)$/.test(prepBefore(toks, targets[0], s.tokStart) ?? "") || targets[0].tokStart <= trig.after + 3));
+      if (groupAct) tgtActors = [];
       // forces moved are the mover's own ("put all units of its army on alert"): not its target
       if (p.type === "MOBILIZE") tgtActors = tgtActors.filter((a) => !srcActors.some((x) => x.country === a.country) || ["CIV", "OPP", "REB"].includes(a.sector));
       // "threatened to break relations with Russia", "urged Kyiv to …": the target of what is
       // threatened, asked or promised stands in the infinitive after the predicate
-      if (!tgtActors.length && GOVERNING.has(p.type) && !isNoun) {
+      if (!tgtActors.length && GOVERNING.has(p.type) && !isNoun && !groupAct) {
         // past adverbs and a time phrase: "threatened on Friday to cut …" ("offered to", "ready to":
         // the trigger ends with the "to")
         let k = toks[trig.after - 1]?.lower === "to" && trig.after - 1 > at ? trig.after - 1 : trig.after;

@@ -49,3 +49,31 @@ describe("an adverb between a verb and its particle", () => {
     assert.deepEqual(triples("2022-05-10", "Prime Minister Fumio Kishida spoke today with President Emmanuel Macron of France."), ["JPN GOV CONSULT FRA"]);
   });
 });
+
+describe("readouts: groups and their commitments", () => {
+  it("reads a sentence-opening 'they' after two leaders as both of them", () => {
+    assert.deepEqual(triples("2021-04-02", "President Biden spoke with Prime Minister Mark Rutte of the Netherlands. They agreed to work closely together on climate change."), ["USA GOV AGREE NLD", "USA GOV CONSULT NLD"]);
+  });
+
+  it("codes a reaffirmed commitment or support for a country as SUPPORT", () => {
+    assert.deepEqual(triples("2023-02-10", "King Abdullah reaffirmed Jordan's support for Iraq."), ["JOR GOV SUPPORT IRQ"]);
+  });
+
+  it("keeps an act done together between the group's members, not with a party named deep in its complement", () => {
+    assert.deepEqual(triples("2023-10-18", "President Biden spoke today with President Abdel Fattah Al-Sisi of Egypt. The two leaders agreed to work together closely on encouraging a response to the UN's humanitarian appeal."), ["USA GOV AGREE EGY", "USA GOV CONSULT EGY"]);
+  });
+});
+
+describe("events told by their nouns", () => {
+  it("codes clashes between two sides in both directions", () => {
+    assert.deepEqual(triples("2021-05-03", "Three soldiers died in clashes between Colombian troops and Venezuelan guerrillas near the border."), ["COL MIL ASSAULT VEN", "VEN REB ASSAULT COL"]);
+  });
+
+  it("takes the doer of a passive killing from the attack it names", () => {
+    assert.deepEqual(triples("2022-03-04", "Four civilians were killed in a Russian air strike on Chernihiv."), ["RUS MIL ASSAULT UKR"]);
+  });
+
+  it("gives a protest with no one named to the people of the place, against their government", () => {
+    assert.deepEqual(triples("2012-02-03", "Dozens are injured in fresh protests in Cairo."), ["EGY CIV PROTEST EGY"]);
+  });
+});

@@ -193,7 +193,7 @@ export function treeTargets(tree: SentenceTree, toks: Token[], ms: FoundMention[
 function ownerOf(tree: SentenceTree, toks: Token[], ms: FoundMention[], n: number): FoundMention | undefined {
   for (const k of kidsOf(tree, n)) {
     const d = rel(toks[k]);
-    if (d === "nmod:poss" || ((d === "nmod") && (caseOf(tree, toks, k) === "of" || caseOf(tree, toks, k) === "by"))) {
+    if (d === "nmod:poss" || (base(d) === "nmod" && /^(of|by|from)$/.test(caseOf(tree, toks, k) ?? ""))) {
       const m = nominalMention(tree, toks, ms, k);
       if (m) return m;
     }

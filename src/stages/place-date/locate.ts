@@ -6,7 +6,8 @@ import { lookupCity } from "./places.js";
 
 export interface PlaceMention { tok: number; place: Place }
 
-const PLACE_PREPS = new Set(["in", "at", "inside", "near", "outside"]);
+// ("on": "a missile attack on Kharkiv" names where it struck)
+const PLACE_PREPS = new Set(["in", "at", "inside", "near", "outside", "on"]);
 const PLACE_NOUNS = new Set(["city", "town", "village", "capital", "port", "province", "region", "district", "state", "island", "resort"]);
 /** Common nouns that are also city names somewhere. */
 const NOT_PLACES = new Set(["march", "may", "june", "july", "a", "the", "university", "president", "parliament", "police", "army", "government", "ministry"]);
