@@ -14,6 +14,7 @@ import { jobsCommand, HELP as JOBS_HELP } from "./commands/jobs.js";
 import { migrateCommand, HELP as MIGRATE_HELP } from "./commands/migrate.js";
 import { workerCommand, HELP as WORKER_HELP } from "./commands/worker.js";
 import { timelineCommand, HELP as TIMELINE_HELP } from "./commands/timeline.js";
+import { parseCommand, HELP as PARSE_HELP } from "./commands/parse.js";
 import { StoreError } from "../store/errors.js";
 import { UsageError } from "./io.js";
 
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   worker: { run: workerCommand, help: WORKER_HELP },
   jobs: { run: jobsCommand, help: JOBS_HELP },
   eval: { run: evalCommand, help: EVAL_HELP },
+  parse: { run: parseCommand, help: PARSE_HELP },
 };
 
 const USAGE = `usage: dyad <command> [options]
@@ -53,6 +55,7 @@ commands:
   worker    code queued articles into the store, on as many machines as wanted
   jobs      the job queue's state and its dead jobs
   eval      score dyad against gold annotations (P/R/F1 per type, misses, confusion)
+  parse     dependency-parse text into CoNLL-U (UD relations), or score the parser (--eval)
 
 Run "dyad <command> --help" for a command's options.
 `;

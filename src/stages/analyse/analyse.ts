@@ -4,6 +4,7 @@
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import type { ArticleDoc, ArticleInput, Sentence, Token } from "../../doc/types.js";
+import { parseDoc } from "./parse.js";
 
 type Nlp = ReturnType<typeof winkNLP>;
 let nlp: Nlp | undefined;
@@ -57,5 +58,8 @@ export function analyse(article: ArticleInput): ArticleDoc {
     const start = tokens[s].start, end = tokens[e].end;
     sentences.push({ i: idx, start, end, tokStart: s, tokEnd: e + 1, text: text.slice(start, end) });
   }
-  return { article, text, sentences, tokens, mentions: [], events: [] };
+  const doc: ArticleDoc = { article, text, sentences, tokens, mentions: [], events: [] };
+  // Dependency parse (tokens' upos/head/dep), so every later stage can read the tree.
+  parseDoc(doc);
+  return doc;
 }

@@ -1,0 +1,138 @@
+// Greedy left-to-right UPOS tagger: averaged perceptron over hashed word,
+// affix, shape and tag-history features. wink-nlp's tags agree with UD on
+// only ~0.9 of tokens, too few to parse on, hence a tagger trained on the
+// same treebanks as the parser.
+import { h1, h2, h3, strHash } from "./hash.js";
+import { Perceptron } from "./perceptron.js";
+
+export const UPOS = ["ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"] as const;
+export const UPOS_ID: Record<string, number> = Object.fromEntries(UPOS.map((t, i) => [t, i]));
+/** Tag ids beyond the 17 UPOS for "no token" and the artificial root. */
+export const TAG_NONE = 17, TAG_ROOT = 18, TAG_START = 19;
+
+/** Normalised form: curly quotes and dashes folded so wink's and UD's spellings meet. */
+export function normForm(w: string): string {
+  return w.replace(/[‘’‛`]/g, "'").replace(/[“”„]/g, '"').replace(/[–—]/g, "--");
+}
+
+/** Word shape: X/x/d runs collapsed ("McCain" → "XxXx", "1990s" → "dx"). */
+function shape(w: string): string {
+  let s = "", last = "";
+  for (let i = 0; i < w.length && s.length < 6; i++) {
+    const c = w.charCodeAt(i);
+    const k = c >= 65 && c <= 90 ? "X" : c >= 97 && c <= 122 ? "x" : c >= 48 && c <= 57 ? "d" : c > 127 ? (w[i].toLowerCase() !== w[i] ? "X" : w[i].toUpperCase() !== w[i] ? "x" : "o") : w[i];
+    if (k !== last) { s += k; last = k; }
+  }
+  return s;
+}
+
+/** Per-token hashes computed once per sentence and shared by tagger and parser. */
+export interface Encoded {
+  n: number;
+  lower: Uint32Array;
+  suf1: Uint32Array; suf2: Uint32Array; suf3: Uint32Array; suf4: Uint32Array;
+  pre1: Uint32Array; pre2: Uint32Array; shape: Uint32Array;
+}
+
+export function encode(words: readonly string[]): Encoded {
+  const n = words.length;
+  const e: Encoded = {
+    n, lower: new Uint32Array(n), suf1: new Uint32Array(n), suf2: new Uint32Array(n), suf3: new Uint32Array(n), suf4: new Uint32Array(n),
+    pre1: new Uint32Array(n), pre2: new Uint32Array(n), shape: new Uint32Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const w = normForm(words[i]);
+    const l = w.toLowerCase();
+    e.lower[i] = strHash(l);
+    e.suf1[i] = strHash(l.slice(-1));
+    e.suf2[i] = strHash(l.slice(-2));
+    e.suf3[i] = strHash(l.slice(-3));
+    e.suf4[i] = strHash(l.slice(-4));
+    e.pre1[i] = strHash(w.slice(0, 1));
+    e.pre2[i] = strHash(l.slice(0, 2));
+    e.shape[i] = strHash(shape(w));
+  }
+  return e;
+}
+
+const NONE = 0x9e3779b9 >>> 0, START = 0x7f4a7c15;
+export const TAGGER_FEATS = 27;
+
+export class Tagger {
+  readonly model: Perceptron;
+  private feats = new Int32Array(TAGGER_FEATS);
+  private scores = new Float32Array(UPOS.length);
+
+  constructor(model: Perceptron) { this.model = model; }
+
+  static create(rowsLog2: number, training: boolean): Tagger { return new Tagger(new Perceptron(rowsLog2, UPOS.length, training)); }
+
+  private extract(e: Encoded, i: number, p1: number, p2: number): number {
+    const f = this.feats, m = this.model;
+    const L = e.lower, n = e.n;
+    const wm1 = i > 0 ? L[i - 1] : START, wm2 = i > 1 ? L[i - 2] : START;
+    const wp1 = i + 1 < n ? L[i + 1] : NONE, wp2 = i + 2 < n ? L[i + 2] : NONE;
+    const w = L[i];
+    let k = 0;
+    f[k++] = m.off(h1(0, 1));
+    f[k++] = m.off(h1(1, w));
+    f[k++] = m.off(h1(2, e.suf1[i]));
+    f[k++] = m.off(h1(3, e.suf2[i]));
+    f[k++] = m.off(h1(4, e.suf3[i]));
+    f[k++] = m.off(h1(5, e.suf4[i]));
+    f[k++] = m.off(h1(6, e.pre1[i]));
+    f[k++] = m.off(h1(7, e.shape[i]));
+    f[k++] = m.off(h1(8, p1));
+    f[k++] = m.off(h2(9, p1, p2));
+    f[k++] = m.off(h2(10, p1, w));
+    f[k++] = m.off(h1(11, wm1));
+    f[k++] = m.off(h1(12, wm2));
+    f[k++] = m.off(h1(13, wp1));
+    f[k++] = m.off(h1(14, wp2));
+    f[k++] = m.off(h1(15, i > 0 ? e.suf3[i - 1] : START));
+    f[k++] = m.off(h1(16, i + 1 < n ? e.suf3[i + 1] : NONE));
+    f[k++] = m.off(h2(17, wm1, w));
+    f[k++] = m.off(h2(18, w, wp1));
+    f[k++] = m.off(h2(19, i === 0 ? 1 : 0, e.shape[i]));
+    f[k++] = m.off(h1(20, e.pre2[i]));
+    f[k++] = m.off(h2(21, p1, e.suf3[i]));
+    f[k++] = m.off(h3(22, p1, w, wp1));
+    f[k++] = m.off(h1(23, i + 1 < n ? e.shape[i + 1] : NONE));
+    f[k++] = m.off(h2(24, p2, w));
+    f[k++] = m.off(h2(25, w, i + 1 < n ? e.suf3[i + 1] : NONE));
+    f[k++] = m.off(h3(26, p1, p2, w));
+    return k;
+  }
+
+  /** Tags a sentence; returns UPOS ids. */
+  tag(e: Encoded, out = new Int32Array(e.n)): Int32Array {
+    let p1 = TAG_START, p2 = TAG_START;
+    const s = this.scores, nc = UPOS.length;
+    for (let i = 0; i < e.n; i++) {
+      const k = this.extract(e, i, p1, p2);
+      this.model.score(this.feats, k, s);
+      let best = 0;
+      for (let c = 1; c < nc; c++) if (s[c] > s[best]) best = c;
+      out[i] = best;
+      p2 = p1; p1 = best;
+    }
+    return out;
+  }
+
+  /** One training pass over a sentence (greedy, own predictions as history). Returns errors. */
+  train(e: Encoded, gold: Int32Array): number {
+    let p1 = TAG_START, p2 = TAG_START, errs = 0;
+    const s = this.scores, nc = UPOS.length, m = this.model;
+    for (let i = 0; i < e.n; i++) {
+      const k = this.extract(e, i, p1, p2);
+      m.score(this.feats, k, s);
+      let best = 0;
+      for (let c = 1; c < nc; c++) if (s[c] > s[best]) best = c;
+      if (best !== gold[i]) { m.update(this.feats, k, gold[i], best); errs++; }
+      m.c++;
+      p2 = p1; p1 = best;
+    }
+    return errs;
+  }
+}
+
