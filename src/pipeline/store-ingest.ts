@@ -4,7 +4,7 @@
 // and a re-run codes only what is missing.
 import type { ArticleInput, InputProblem } from "../doc/types.js";
 import { normalisedTextHash, toStoredArticle } from "../store/article-record.js";
-import type { CodedArticle, EventStore, MergeOptions, StoredArticle } from "../store/types.js";
+import type { CodedArticle, EventStore, MergeOptions, StoredArticle, StoredMatch } from "../store/types.js";
 import type { IngestItem } from "../stages/ingest/index.js";
 import type { Coder } from "./coder.js";
 import { codeArticles } from "./pool.js";
@@ -13,7 +13,9 @@ export interface IngestOptions {
   workers: number;
   /** A coder already loaded, to code in process (see PoolOptions.coder). */
   coder?: Coder;
-  actorsFile?: string;
+  actorsFile?: string | string[];
+  /** A user's verb file (dyad's JSON or PETRARCH format). */
+  verbsFile?: string;
   merge: MergeOptions;
   /** Articles per transaction (default 200). */
   batchSize?: number;
@@ -32,6 +34,12 @@ export interface IngestStats {
   read: number;
   /** Articles skipped because the same id, url or text was stored already (by an earlier run or earlier in this one). */
   alreadyStored: number;
+  /**
+   * Of those, how each was recognised before coding: the same id, the same
+   * text, or (for a record without an id of its own) the same url. The rest
+   * were repeated within one batch of this input.
+   */
+  alreadyStoredBy: Record<StoredMatch, number>;
   /** Articles coded and stored by this run. */
   stored: number;
   /** Articles stored as another outlet's copy of a stored story (syndicated), not coded again. */
@@ -47,7 +55,7 @@ export interface IngestStats {
 }
 
 export function emptyStats(): IngestStats {
-  return { read: 0, alreadyStored: 0, stored: 0, copies: 0, replaced: 0, newEvents: 0, mergedMentions: 0, problems: 0, failed: 0 };
+  return { read: 0, alreadyStored: 0, alreadyStoredBy: { id: 0, text: 0, url: 0 }, stored: 0, copies: 0, replaced: 0, newEvents: 0, mergedMentions: 0, problems: 0, failed: 0 };
 }
 
 /**
@@ -71,7 +79,8 @@ export async function ingestArticles(store: EventStore, items: AsyncIterable<Ing
         const before = await store.textHashOf(a.id);
         if (before !== undefined && before !== textHash) { await store.removeArticle(a.id); stats.replaced++; }
       }
-      if (await store.hasArticle({ id: a.id, url: a.url, textHash })) { stats.alreadyStored++; continue; }
+      const match = await store.hasArticle({ id: a.id, url: a.url, textHash });
+      if (match) { stats.alreadyStored++; stats.alreadyStoredBy[match]++; continue; }
       const stored = toStoredArticle(a);
       if (stored.signature && (await store.findCopyOf(stored.signature, opts.merge.copySimilarity))) {
         copies.push({ article: stored, events: [] });
@@ -96,7 +105,7 @@ export async function ingestArticles(store: EventStore, items: AsyncIterable<Ing
     stats.newEvents += r.newEvents; stats.mergedMentions += r.mergedMentions;
     opts.onProgress?.(stats);
   };
-  for await (const r of codeArticles(fresh(), { workers: opts.workers, actorsFile: opts.actorsFile, coder: opts.coder })) {
+  for await (const r of codeArticles(fresh(), { workers: opts.workers, actorsFile: opts.actorsFile, verbsFile: opts.verbsFile, coder: opts.coder })) {
     if ("error" in r) { stats.failed++; opts.onCoderError?.(r.article, r.error); continue; }
     batch.push({ article: prepared.get(r.article) ?? toStoredArticle(r.article), events: r.events });
     if (batch.length >= batchSize || Date.now() - lastFlush >= flushMs) await flush();
@@ -119,7 +128,7 @@ export async function recodeStore(store: EventStore, opts: Omit<IngestOptions, "
         yield { id: a.id, date: a.date, text: a.text, ...(a.url ? { url: a.url } : {}), ...(a.title ? { title: a.title } : {}) };
       }
     }
-    for await (const r of codeArticles(inputs(), { workers: opts.workers, actorsFile: opts.actorsFile })) {
+    for await (const r of codeArticles(inputs(), { workers: opts.workers, actorsFile: opts.actorsFile, verbsFile: opts.verbsFile })) {
       if ("error" in r) throw new Error(`recoding article ${r.article.id} failed (${r.error}); nothing was changed`);
       stats.stored++;
       if (stats.stored % (opts.batchSize ?? 200) === 0) opts.onProgress?.(stats);

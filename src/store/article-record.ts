@@ -22,6 +22,14 @@ export function outletOf(a: Pick<ArticleInput, "url" | "source">): string {
   return a.source?.trim() ?? "";
 }
 
+/**
+ * The url to recognise a stored article by: only a record's whose id is its
+ * url (it had no id of its own); records with their own ids may share a url.
+ */
+export function identityUrl(key: { id: string; url?: string }): string | undefined {
+  return key.url !== undefined && key.id === key.url.trim() ? key.url : undefined;
+}
+
 /** The article as stored, with its text hash and its MinHash signature (for syndicated copies). */
 export function toStoredArticle(a: ArticleInput): CodedArticle["article"] {
   const signature = minhash(a.text);

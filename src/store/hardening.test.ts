@@ -89,3 +89,50 @@ describe("ingest --recode keeps every count (defect 4)", () => {
     assert.deepEqual(sources(), before);
   });
 });
+
+describe("records that share a url (defect 5)", () => {
+  it("stores every record with an id of its own, and joins by url only records without one, saying so", () => {
+    const dir = tmp(), db = join(dir, "events.db");
+    const texts = readFileSync(REPORTS, "utf8").trim().split("\n").map((l) => JSON.parse(l).text as string);
+    const day = "https://en.wikipedia.org/wiki/Portal:Current_events/2024_June_9";
+    // a digest: every item carries the day's page as its url, and an id of its own
+    const digest = texts.slice(0, 3).map((text, i) => JSON.stringify({ id: `digest-${i}`, url: day, date: "2024-06-09", text }));
+    // two records without ids at one url: the second is the same article
+    const noIds = [texts[3], texts[3] + " Updated."].map((text) => JSON.stringify({ url: "https://example.org/one", date: "2024-06-09", text }));
+    const input = join(dir, "digest.jsonl");
+    writeFileSync(input, [...digest, ...noIds].join("\n") + "\n");
+    const r = run(["ingest", input, "--db", db, "--workers", "1", "--batch", "1"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /5 article\(s\) read, 4 coded and stored, 1 already stored \(1 without an id of their own, same url\)/);
+    const info = JSON.parse(run(["info", "--db", db, "--json"]).stdout);
+    assert.equal(info.articles, 4);
+    for (const id of ["digest-0", "digest-1", "digest-2"]) assert.equal(run(["article", id, "--db", db]).status, 0, id);
+    // the same input again: every record is recognised, and by what
+    const again = run(["ingest", input, "--db", db, "--workers", "1"]);
+    assert.match(again.stderr, /5 article\(s\) read, 0 coded and stored, 5 already stored \(3 same id, 2 without an id of their own, same url\)/);
+  });
+
+  it("upgrades a store made before urls could repeat, keeping its articles, copies and events", () => {
+    const dir = tmp(), db = join(dir, "events.db");
+    assert.equal(run(["ingest", SYNDICATED, "--db", db, "--workers", "1"]).status, 0);
+    // put the store back to schema 5: urls unique, as older dyads made it
+    const d = new Database(db);
+    const before = d.prepare("SELECT (SELECT count(*) FROM articles) || '/' || (SELECT count(*) FROM article_copies) || '/' || (SELECT count(*) FROM mentions)").pluck().get();
+    d.exec(`PRAGMA foreign_keys = OFF; BEGIN;
+      CREATE TABLE a5 AS SELECT * FROM articles; DROP TABLE articles;
+      CREATE TABLE articles (id TEXT PRIMARY KEY, url TEXT UNIQUE, source TEXT NOT NULL, date TEXT NOT NULL, title TEXT,
+        text_hash TEXT NOT NULL UNIQUE, text TEXT NOT NULL, added TEXT NOT NULL, minhash BLOB);
+      INSERT INTO articles SELECT id, url, source, date, title, text_hash, text, added, minhash FROM a5; DROP TABLE a5;
+      DROP INDEX article_copies_url; PRAGMA user_version = 5; COMMIT;`);
+    d.close();
+    const old = run(["info", "--db", db, "--json"]);
+    assert.equal(old.status, 0, `a read command reads a schema-5 store as it is: ${old.stderr}`);
+    const r = run(["ingest", REPORTS, "--db", db, "--workers", "1"]);
+    assert.equal(r.status, 0, r.stderr);
+    const after = new Database(db, { readonly: true });
+    assert.equal(after.pragma("user_version", { simple: true }), 6);
+    assert.equal(after.prepare("SELECT (SELECT count(*) FROM articles) || '/' || (SELECT count(*) FROM article_copies)").pluck().get(), `${Number(String(before).split("/")[0]) + 4}/${String(before).split("/")[1]}`);
+    assert.deepEqual(after.pragma("foreign_key_check"), []);
+    after.close();
+  });
+});

@@ -162,6 +162,14 @@ export const PG_MIGRATIONS: string[] = [
   CREATE INDEX jobs_ready ON jobs (run_after, id) WHERE state = 'queued';
   CREATE INDEX jobs_state ON jobs (state);
   `,
+  // 3: a url no longer identifies an article by itself: records with ids of
+  // their own may share one (a digest page's url on each of its items)
+  `
+  ALTER TABLE articles DROP CONSTRAINT IF EXISTS articles_url_key;
+  ALTER TABLE article_copies DROP CONSTRAINT IF EXISTS article_copies_url_key;
+  CREATE INDEX articles_url ON articles (url);
+  CREATE INDEX article_copies_url ON article_copies (url);
+  `,
 ];
 
 /** Tables of a dyad store, to tell a database that holds someone else's tables of the same names. */

@@ -18,6 +18,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import type { CodedEvent } from "../doc/types.js";
 import { storedActorName } from "./actor-name.js";
+import { identityUrl } from "./article-record.js";
 import { explainStoreError, StoreError } from "./errors.js";
 import { filterCondition, type SqlCondition } from "./filter.js";
 import { mergePairs, mergeRange, pickMergeTarget } from "./merge.js";
@@ -25,6 +26,7 @@ import { bandKeys, DEFAULT_SIMILARITY, fromBlob, similarity, toBlob } from "./ne
 import { fillTimeline } from "./periods.js";
 import { PG_MIGRATIONS, PG_STORE_TABLES } from "./pg-schema.js";
 import type {
+  StoredMatch,
   ActorRow, AddResult, ArticleCopy, ArticleKey, CodedArticle, DyadRow, EventFilter, EventMention, EventStore, Interval, MergeOptions,
   Page, PlaceRow, StoreStats, StoredArticle, StoredEvent, TimelineRow,
 } from "./types.js";
@@ -400,16 +402,19 @@ export class PgStore implements EventStore {
     for (const m of missing) this.months.add(m);
   }
 
-  async hasArticle(key: ArticleKey): Promise<boolean> {
+  async hasArticle(key: ArticleKey): Promise<StoredMatch | undefined> {
     return this.run(() => this.exists(this.pool, key));
   }
 
-  private async exists(db: Db, key: ArticleKey): Promise<boolean> {
-    const [{ found }] = await this.rows(`SELECT EXISTS (SELECT 1 FROM articles WHERE id = $1) OR EXISTS (SELECT 1 FROM articles WHERE url = $2)
-      OR EXISTS (SELECT 1 FROM articles WHERE text_hash = $3) OR EXISTS (SELECT 1 FROM article_copies WHERE copy_id = $1)
-      OR EXISTS (SELECT 1 FROM article_copies WHERE url = $2) OR EXISTS (SELECT 1 FROM article_copies WHERE text_hash = $3) AS found`,
-    [key.id, key.url ?? null, key.textHash], db);
-    return found as boolean;
+  private async exists(db: Db, key: ArticleKey): Promise<StoredMatch | undefined> {
+    const [{ found }] = await this.rows(`SELECT CASE
+      WHEN EXISTS (SELECT 1 FROM articles WHERE id = $1) OR EXISTS (SELECT 1 FROM article_copies WHERE copy_id = $1) THEN 'id'
+      WHEN EXISTS (SELECT 1 FROM articles WHERE text_hash = $3) OR EXISTS (SELECT 1 FROM article_copies WHERE text_hash = $3) THEN 'text'
+      WHEN EXISTS (SELECT 1 FROM articles WHERE url = $2) OR EXISTS (SELECT 1 FROM article_copies WHERE url = $2) THEN 'url'
+      END AS found`,
+    [key.id, identityUrl(key) ?? null, key.textHash], db);
+    // a record without an id of its own has its url as id: say it was its url
+    return found === "id" && identityUrl(key) ? "url" : (found as StoredMatch | null) ?? undefined;
   }
 
   /** The stored article most like this signature, when at least `min` alike (the first best, band by band, as in SQLite). */

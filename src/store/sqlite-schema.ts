@@ -130,4 +130,48 @@ export const SQLITE_MIGRATIONS: string[] = [
      mtime_ms REAL NOT NULL,
      seen     TEXT NOT NULL
    );`,
+  // 6: a url no longer identifies an article by itself: records with ids of
+  // their own may share one (a digest page's url on each of its items). SQLite
+  // cannot drop a UNIQUE, so both tables are rebuilt (rowids kept: recode
+  // goes in rowid order); migrate() turns foreign keys off around this.
+  `CREATE TABLE articles_new (
+     id        TEXT PRIMARY KEY,
+     url       TEXT,
+     source    TEXT NOT NULL,
+     date      TEXT NOT NULL,
+     title     TEXT,
+     text_hash TEXT NOT NULL UNIQUE,
+     text      TEXT NOT NULL,
+     added     TEXT NOT NULL,
+     minhash   BLOB
+   );
+   INSERT INTO articles_new (rowid, id, url, source, date, title, text_hash, text, added, minhash)
+     SELECT rowid, id, url, source, date, title, text_hash, text, added, minhash FROM articles;
+   DROP TABLE articles;
+   ALTER TABLE articles_new RENAME TO articles;
+   CREATE INDEX articles_url ON articles (url);
+   CREATE TABLE article_copies_new (
+     copy_id    TEXT PRIMARY KEY,
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     url        TEXT,
+     source     TEXT NOT NULL,
+     date       TEXT NOT NULL,
+     title      TEXT,
+     text_hash  TEXT NOT NULL,
+     similarity REAL NOT NULL,
+     added      TEXT NOT NULL
+   );
+   INSERT INTO article_copies_new (rowid, copy_id, article_id, url, source, date, title, text_hash, similarity, added)
+     SELECT rowid, copy_id, article_id, url, source, date, title, text_hash, similarity, added FROM article_copies;
+   DROP TABLE article_copies;
+   ALTER TABLE article_copies_new RENAME TO article_copies;
+   CREATE INDEX article_copies_article ON article_copies (article_id);
+   CREATE INDEX article_copies_hash ON article_copies (text_hash);
+   CREATE INDEX article_copies_url ON article_copies (url);`,
 ];
+
+/**
+ * The oldest schema this dyad reads without upgrading it: read-only commands
+ * open older stores as they are, since later migrations changed nothing they read.
+ */
+export const SQLITE_READABLE_FROM = 5;

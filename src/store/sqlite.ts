@@ -10,9 +10,10 @@ import { filterCondition, ftsQuery, type SqlCondition } from "./filter.js";
 import { mergePairs, mergeRange, pickMergeTarget } from "./merge.js";
 import { bandKeys, DEFAULT_SIMILARITY, fromBlob, similarity, toBlob } from "./near-duplicate.js";
 import { fillTimeline } from "./periods.js";
-import { SQLITE_MIGRATIONS } from "./sqlite-schema.js";
+import { SQLITE_MIGRATIONS, SQLITE_READABLE_FROM } from "./sqlite-schema.js";
+import { identityUrl } from "./article-record.js";
 import type {
-  ActorRow, AddResult, ArticleCopy, ArticleKey, CodedArticle, DyadRow, EventFilter, EventMention, EventStore, Interval, MergeOptions,
+  ActorRow, AddResult, ArticleCopy, ArticleKey, StoredMatch, CodedArticle, DyadRow, EventFilter, EventMention, EventStore, Interval, MergeOptions,
   Page, PlaceRow, StoreStats, StoredArticle, StoredEvent, TimelineRow,
 } from "./types.js";
 import { eventsOnEitherSide, splitsEitherSide } from "./either-side.js";
@@ -193,13 +194,17 @@ export class SqliteStore implements EventStore {
     }
   }
 
-  async hasArticle(key: ArticleKey): Promise<boolean> {
+  async hasArticle(key: ArticleKey): Promise<StoredMatch | undefined> {
     return this.run(() => this.exists(key));
   }
 
-  private exists(key: ArticleKey): boolean {
-    return !!(this.st.articleById.get(key.id) || (key.url && this.st.articleByUrl.get(key.url)) || this.st.articleByHash.get(key.textHash)
-      || this.st.copyById.get(key.id) || (key.url && this.st.copyByUrl.get(key.url)) || this.st.copyByHash.get(key.textHash));
+  private exists(key: ArticleKey): StoredMatch | undefined {
+    // a record without an id of its own has its url as id: say it was its url
+    if (this.st.articleById.get(key.id) || this.st.copyById.get(key.id)) return identityUrl(key) ? "url" : "id";
+    if (this.st.articleByHash.get(key.textHash) || this.st.copyByHash.get(key.textHash)) return "text";
+    const url = identityUrl(key);
+    if (url && (this.st.articleByUrl.get(url) || this.st.copyByUrl.get(url))) return "url";
+    return undefined;
   }
 
   /** The stored article most like this signature, when at least `min` alike. */
@@ -526,9 +531,22 @@ function migrate(db: Database.Database, path: string, readonly: boolean): void {
     if (tables > 0) throw new StoreError(`${path} is a SQLite database but not a dyad store; choose another --db`, "NOT_DYAD");
   }
   if (version === SQLITE_MIGRATIONS.length) return;
-  if (readonly) throw new StoreError(`${path} needs a schema upgrade; open it once with a command that writes (dyad ingest)`, "OLD_SCHEMA");
-  db.transaction(() => {
-    for (let v = version; v < SQLITE_MIGRATIONS.length; v++) db.exec(SQLITE_MIGRATIONS[v]);
-    db.pragma(`user_version = ${SQLITE_MIGRATIONS.length}`);
-  })();
+  if (readonly) {
+    if (version >= SQLITE_READABLE_FROM) return;
+    throw new StoreError(`${path} needs a schema upgrade; open it once with a command that writes (dyad ingest)`, "OLD_SCHEMA");
+  }
+  // Rebuilding a table drops the old one: with foreign keys on, that would
+  // delete every row that refers to it. The switch is only possible outside
+  // a transaction; the keys are checked before the commit instead.
+  db.pragma("foreign_keys = OFF");
+  try {
+    db.transaction(() => {
+      for (let v = version; v < SQLITE_MIGRATIONS.length; v++) db.exec(SQLITE_MIGRATIONS[v]);
+      const broken = db.pragma("foreign_key_check") as unknown[];
+      if (broken.length) throw new StoreError(`${path}: upgrading the schema would leave ${broken.length} broken reference(s); nothing was changed`, "CORRUPT");
+      db.pragma(`user_version = ${SQLITE_MIGRATIONS.length}`);
+    })();
+  } finally {
+    db.pragma("foreign_keys = ON");
+  }
 }

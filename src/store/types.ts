@@ -193,11 +193,19 @@ export interface ArticleKey {
   textHash: string;
 }
 
+/**
+ * Why an article counts as stored already: the same id, the same text, or
+ * the same url. A url joins only records without an id of their own (their
+ * id is their url): distinct ids are distinct articles, whatever the url
+ * (a digest page's url shared by all its items).
+ */
+export type StoredMatch = "id" | "text" | "url";
+
 export interface EventStore {
   /** Where it lives, for messages ("events.db"). */
   readonly location: string;
-  /** True when an article with this id, url or text is stored. */
-  hasArticle(key: ArticleKey): Promise<boolean>;
+  /** How an article with this key is stored already (see StoredMatch), or undefined when it is not. */
+  hasArticle(key: ArticleKey): Promise<StoredMatch | undefined>;
   /** Stores articles and their events in one transaction: all of the batch or nothing. */
   addArticles(batch: CodedArticle[], opts: MergeOptions): Promise<AddResult>;
   /**

@@ -11,6 +11,7 @@ import { DEFAULT_MERGE } from "../../store/merge.js";
 import type { EventStore, MergeOptions } from "../../store/types.js";
 import { UsageError, formatProblem } from "../io.js";
 import { Progress } from "../progress.js";
+import { checkUserDictionaries } from "./extract.js";
 import { DB_OPTION, dbLocation, intOption, openStore } from "../store-options.js";
 
 export const HELP = `usage: dyad ingest [options] <file|folder|->...
@@ -24,7 +25,8 @@ Reports of the same event in several articles are merged into one event.
 options:
   --db FILE             the store (created when missing)
   --date YYYY-MM-DD     date for plain-text input without a date line
-  --actors FILE         your own actors file
+  --actors FILE         your own actors file (JSON, or PETRARCH/TABARI actors or agents; repeatable)
+  --verbs FILE          your own verb patterns (JSON, or a PETRARCH/TABARI verb dictionary)
   --workers N           coding threads (default: all cores)
   --merge-window DAYS   merge reports of the same dyad and type up to DAYS apart
                         (default 0: same day only; -1: never merge). Kept with the store.
@@ -36,10 +38,21 @@ options:
 function summary(s: IngestStats, recode: boolean): string {
   const n = (x: number) => x.toLocaleString("en-US");
   if (recode) return `dyad ingest: recoded ${n(s.stored)} article(s): ${n(s.newEvents)} event(s), ${n(s.mergedMentions)} report(s) merged into them`;
-  return `dyad ingest: ${n(s.read)} article(s) read, ${n(s.stored)} coded and stored, ${n(s.alreadyStored)} already stored`
+  return `dyad ingest: ${n(s.read)} article(s) read, ${n(s.stored)} coded and stored, ${n(s.alreadyStored)} already stored${alreadyWhy(s)}`
     + (s.copies ? `, ${n(s.copies)} stored as other outlets' copies of stored stories` : "") + "; "
     + `${n(s.newEvents)} new event(s), ${n(s.mergedMentions)} report(s) merged into events; ${n(s.problems)} input problem(s) skipped`
     + (s.failed ? `, ${n(s.failed)} article(s) failed` : "");
+}
+
+/** How the skipped articles were recognised, so a user can tell a re-run from records that collide. */
+function alreadyWhy(s: IngestStats): string {
+  const by = s.alreadyStoredBy, n = (x: number) => x.toLocaleString("en-US");
+  const within = s.alreadyStored - by.id - by.text - by.url;
+  const parts = [
+    by.id ? `${n(by.id)} same id` : "", by.text ? `${n(by.text)} same text under another id` : "",
+    by.url ? `${n(by.url)} without an id of their own, same url` : "", within > 0 ? `${n(within)} repeated within the input` : "",
+  ].filter(Boolean);
+  return parts.length ? ` (${parts.join(", ")})` : "";
 }
 
 async function mergeOptions(store: EventStore, given: string | undefined): Promise<MergeOptions> {
@@ -59,7 +72,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     allowNegative: true,
     options: {
       ...DB_OPTION,
-      date: { type: "string" }, actors: { type: "string" }, workers: { type: "string" },
+      date: { type: "string" }, actors: { type: "string", multiple: true }, verbs: { type: "string" }, workers: { type: "string" },
       "merge-window": { type: "string" }, recode: { type: "boolean" }, batch: { type: "string" },
       progress: { type: "boolean" }, help: { type: "boolean", short: "h" },
     },
@@ -67,6 +80,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   if (values.help) { process.stdout.write(HELP); return 0; }
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date: expected YYYY-MM-DD, got "${values.date}"`);
   if (!positionals.length && !values.recode) throw new UsageError("expected at least one input: a file, a folder, or - for stdin (or --recode)");
+  checkUserDictionaries(values.verbs, values.actors);
   const workers = intOption("workers", values.workers, Math.max(1, availableParallelism()), 1, 256);
   const batchSize = intOption("batch", values.batch, 200, 1, 100_000);
   const showProgress = values.progress ?? !!process.stderr.isTTY;
@@ -80,7 +94,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
 
     if (values.recode) {
       progress.total = (await store.stats()).articles;
-      const s = await recodeStore(store, { workers, actorsFile: values.actors, merge, batchSize, onProgress });
+      const s = await recodeStore(store, { workers, actorsFile: values.actors, verbsFile: values.verbs, merge, batchSize, onProgress });
       await store.setMeta("coder_version", version);
       progress.end();
       process.stderr.write(summary(s, true) + "\n");
@@ -94,7 +108,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
 
     if (showProgress) progress.total = await estimateArticles(positionals);
     const s = await ingestArticles(store, readInputs(positionals, { date: values.date }), {
-      workers, actorsFile: values.actors, merge, batchSize, onProgress,
+      workers, actorsFile: values.actors, verbsFile: values.verbs, merge, batchSize, onProgress,
       onProblem: (p) => { progress.end(); process.stderr.write(formatProblem(p) + "\n"); },
       onCoderError: (a, msg) => {
         progress.end();
