@@ -180,15 +180,17 @@ const zero = (): PetrCounts => ({
  * dyad's events as the suite's directed tuples. An actor coded "ELR/GAL" (a
  * compound code) stands for each of its codes. An event of a type dyad treats
  * as symmetric (CONSULT, AGREE, COOPERATE: one event per pair, in either
- * order) stands for both directions, as PETRARCH codes "A and B agreed".
+ * order) stands for both directions, as PETRARCH codes "A and B agreed";
+ * not one in `directed`, coded one way by a dictionary pattern that gives it
+ * its direction.
  */
-export function dyadTuples(evs: CodedEvent[]): Tuple[] {
+export function dyadTuples(evs: CodedEvent[], directed?: ReadonlySet<CodedEvent>): Tuple[] {
   const out: Tuple[] = [];
   for (const e of evs) {
     for (const s of (e.source.country || "---").split("/")) {
       for (const t of (e.target.country || "---").split("/")) {
         out.push({ src: s, tgt: t, code: e.cameo, srcSector: e.source.sector, tgtSector: e.target.sector });
-        if (SYMMETRIC.has(e.type) && s !== t) out.push({ src: t, tgt: s, code: e.cameo, srcSector: e.target.sector, tgtSector: e.source.sector });
+        if (SYMMETRIC.has(e.type) && s !== t && !directed?.has(e)) out.push({ src: t, tgt: s, code: e.cameo, srcSector: e.target.sector, tgtSector: e.source.sector });
       }
     }
   }
@@ -214,6 +216,8 @@ export interface PetrScoreOptions {
   /** Codes of the CAMEO list, for the "comparable" recall (all codes count when absent). */
   cameoCodes?: ReadonlySet<string>;
   prefixAgents?: PrefixAgents;
+  /** Events coded one way by a dictionary pattern: not read both ways (see dyadTuples). */
+  directed?: ReadonlySet<CodedEvent>;
 }
 
 /**
@@ -236,7 +240,7 @@ export function scorePetrarch(records: PetrRecord[], coded: CodedEvent[][], opts
     const sec = sections.get(r.section) ?? sections.set(r.section, zero()).get(r.section)!;
     const add = (f: (c: PetrCounts) => void) => { f(total); f(sec); };
     add((c) => c.records++);
-    const pred = dyadTuples(coded[i] ?? []);
+    const pred = dyadTuples(coded[i] ?? [], opts.directed);
     if (!r.expected.length) {
       add((c) => { c.noEvent++; c.noEventFalse += pred.length; if (!pred.length) c.noEventRight++; });
       return;

@@ -313,7 +313,12 @@ export class PetrCoder {
         for (const [a, b] of s) slots.set(a, b);
         break;
       }
-      if (code === undefined) code = v.e.verb.code !== undefined ? v.e.verb.code : v.e.block.code;
+      if (code === undefined) {
+        // no pattern: the verb's own code, else its block's (each with its reverse code)
+        const own = v.e.verb.code !== undefined;
+        code = own ? v.e.verb.code! : v.e.block.code;
+        reverse = (own ? v.e.verb.reverse : v.e.block.reverse) ?? null;
+      }
       if (!code && !reverse) continue;
       // a later verb codes only when it is coordinated with the one coded before ("condemned … and
       // promised"), or has its own subject after that event
@@ -419,17 +424,24 @@ export function dictionaryCandidates(doc: ArticleDoc, coder: PetrCoder, known: (
   const toks = doc.tokens;
   const text = (m: PetrMention) => doc.text.slice(toks[m.start].start, toks[m.end - 1].end);
   for (const s of doc.sentences) {
-    for (const e of coder.codeSentence(toks, s.tokStart, s.tokEnd, doc.article.date)) {
+    const evs = coder.codeSentence(toks, s.tokStart, s.tokEnd, doc.article.date);
+    const both = new Set(evs.map((e) => `${e.sourceCode}|${e.targetCode}|${e.code}`));
+    for (const e of evs) {
       const type = cameoType(e.code);
       if (!type) continue;
       const source = actorOf(e.sourceCode, text(e.source), known, !!opts.rawCodes);
       const target = actorOf(e.targetCode, text(e.target), known, !!opts.rawCodes);
       if (!source || !target) continue;
-      out.push({ type, cameo: e.code, source, target, sent: s.i, trigger: e.at, pattern: `dict:${e.rule}`, date: doc.article.date, confidence: 0.85 });
+      // an event the dictionary codes one way only keeps its direction, even of a type dyad reads both ways
+      const oneWay = !both.has(`${e.targetCode}|${e.sourceCode}|${e.code}`);
+      out.push({ type, cameo: e.code, source, target, sent: s.i, trigger: e.at, pattern: `dict:${e.rule}${oneWay ? DIRECTED : ""}`, date: doc.article.date, confidence: 0.85 });
     }
   }
   return out;
 }
+
+/** Marks (at the end of a candidate's pattern) a dictionary event coded one way only. */
+export const DIRECTED = "|directed";
 
 /** The dictionary's events first: dyad's own events stay only in sentences the dictionary coded nothing in. */
 export function withDictionaryPriority(own: EventCandidate[], dict: EventCandidate[]): EventCandidate[] {

@@ -243,6 +243,8 @@ export interface PetrVerb {
   forms?: string[][];
   /** The verb's own code, when written on its line; null for the null code. */
   code?: string | null;
+  /** The reverse code written on its line, if any. */
+  reverse?: string | null;
   line: number;
 }
 
@@ -251,6 +253,8 @@ export interface PetrVerbBlock {
   name: string;
   /** The header's code; null for the null code or none. */
   code: string | null;
+  /** The header's reverse code ("[032:033]"), if any. */
+  reverse: string | null;
   verbs: PetrVerb[];
   patterns: PetrPattern[];
   line: number;
@@ -334,7 +338,8 @@ export function parsePetrVerbs(text: string, file = "verbs.txt", opts: PetrReadO
       if ((m = /^---\s*(.*?)\s*(?:---)?\s*$/.exec(line))) {
         // --- NAME [code] --- (a second [..], as in "--- DELAY [120] [031:031] ---", is ignored)
         const h = /^(.*?)\s*(?:\[([^\]]*)\].*)?$/.exec(m[1])!;
-        block = { name: phrase(h[1]), code: h[2] === undefined ? null : readCodes(h[2]).code, verbs: [], patterns: [], line: i + 1 };
+        const codes = h[2] === undefined ? { code: null, reverse: null } : readCodes(h[2]);
+        block = { name: phrase(h[1]), code: codes.code, reverse: codes.reverse, verbs: [], patterns: [], line: i + 1 };
         blocks.push(block);
         syn = undefined;
         return;
@@ -373,7 +378,7 @@ export function parsePetrVerbs(text: string, file = "verbs.txt", opts: PetrReadO
       const { words, head } = readVerbWords(vm[1].replace(/\s+/g, "_"));
       const verb: PetrVerb = { words, head, line: i + 1 };
       if (vm[2] !== undefined && vm[2].trim()) verb.forms = vm[2].trim().split(/\s+/).map((f) => readVerbWords(f).words);
-      if (vm[3] !== undefined) verb.code = readCodes(vm[3]).code;
+      if (vm[3] !== undefined) ({ code: verb.code, reverse: verb.reverse } = readCodes(vm[3]));
       block.verbs.push(verb);
     } catch (e) {
       problem(opts, file, i + 1, e);

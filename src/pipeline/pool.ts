@@ -49,7 +49,7 @@ export async function* codeArticles(articles: AsyncIterable<ArticleInput>, opts:
 
 async function* codeOnThreads(articles: AsyncIterable<ArticleInput>, opts: PoolOptions): AsyncGenerator<CodeResult> {
   const batchSize = opts.batchSize ?? 16;
-  const workerData: CoderOptions = { dataDir: opts.dataDir, actorsFile: opts.actorsFile };
+  const workerData: CoderOptions = { dataDir: opts.dataDir, actorsFile: opts.actorsFile, verbsFile: opts.verbsFile, skipBadDictionaryEntries: opts.skipBadDictionaryEntries };
   const url = new URL("./worker.js", import.meta.url);
   const workers = await Promise.all(Array.from({ length: opts.workers }, () => new Promise<Worker>((resolve, reject) => {
     // a bounded old generation keeps each thread's heap from growing lazily with input size

@@ -10,9 +10,10 @@ import { codeArticles } from "../../pipeline/pool.js";
 import { ALL_SUITES, isSuite, runSuite, SuiteReadError } from "../../eval/run-suite.js";
 import { readInputs } from "../../stages/ingest/index.js";
 import { UsageError, writeOut } from "../io.js";
+import { checkUserDictionaries } from "./extract.js";
 
 export const HELP = `usage: dyad eval --gold GOLD.jsonl [--pred PRED.jsonl] [--errors] [--json]
-       dyad eval --suite plover-gsr|zsp|petrarch2 --path DIR [--actors FILE]
+       dyad eval --suite plover-gsr|zsp|petrarch2 --path DIR [--actors FILE] [--verbs FILE]
 
 Scores dyad against gold annotations in the format of ../shared/eval/
 (one article a line: {id, date, text, events: [...]}). Without --pred the
@@ -25,10 +26,13 @@ options:
   --pred FILE     score these predictions instead of coding (events or articles, JSON lines)
   --errors        also print a confusion of types and every miss and false alarm
   --json          print the report as JSON
-  --actors FILE   your own actors, for coding
+  --actors FILE   your own actors, for coding (JSON, or PETRARCH/TABARI actors or
+                  agents; repeat for several)
+  --verbs FILE    your own verb patterns, for coding (JSON, or a PETRARCH/TABARI
+                  verb dictionary); they go before dyad's own
   --suite NAME    a peer test suite read in its own format: plover-gsr, zsp,
                   petrarch2 (PETRARCH-2's unit-test records, coded with the
-                  suite's own actor dictionary; see docs/accuracy.md)
+                  suite's own verb, actor and agent dictionaries; see docs/accuracy.md)
   --path DIR      the suite's folder (e.g. ../shared/peer-suites/plover-gsr)
 `;
 
@@ -61,11 +65,12 @@ export async function evalCommand(argv: string[]): Promise<number> {
     args: argv,
     options: {
       gold: { type: "string" }, pred: { type: "string" }, errors: { type: "boolean" }, json: { type: "boolean" },
-      actors: { type: "string" }, suite: { type: "string" }, path: { type: "string" }, help: { type: "boolean", short: "h" },
+      actors: { type: "string", multiple: true }, verbs: { type: "string" }, suite: { type: "string" }, path: { type: "string" }, help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) { process.stdout.write(HELP); return 0; }
-  if (values.suite !== undefined) return suiteCommand(values.suite, values.path, values.actors, !!values.json);
+  checkUserDictionaries(values.verbs, values.actors);
+  if (values.suite !== undefined) return suiteCommand(values.suite, values.path, values.actors, values.verbs, !!values.json);
   if (!values.gold) throw new UsageError("--gold: expected a gold file (JSON lines)");
   const goldRows = await readRows(values.gold);
   let predRows: Row[];
@@ -78,7 +83,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
         else process.stderr.write(`${it.problem.file}${it.problem.line ? `:${it.problem.line}` : ""}: ${it.problem.code}: ${it.problem.message}\n`);
       }
     }
-    for await (const r of codeArticles(articles(), { workers: 1, actorsFile: values.actors })) {
+    for await (const r of codeArticles(articles(), { workers: 1, actorsFile: values.actors, verbsFile: values.verbs })) {
       if ("events" in r) predRows.push(...(r.events as unknown as Row[]));
     }
   }
@@ -88,12 +93,12 @@ export async function evalCommand(argv: string[]): Promise<number> {
 }
 
 /** Codes every sentence of a peer suite and prints its figures. */
-async function suiteCommand(name: string, path: string | undefined, actorsFile: string | undefined, json: boolean): Promise<number> {
+async function suiteCommand(name: string, path: string | undefined, actorsFile: string[] | undefined, verbsFile: string | undefined, json: boolean): Promise<number> {
   if (!isSuite(name)) throw new UsageError(`--suite: expected one of ${ALL_SUITES.join(", ")}, got "${name}"`);
   if (!path) throw new UsageError("--path: expected the suite's folder");
   let run;
   try {
-    run = runSuite(name, path, actorsFile);
+    run = runSuite(name, path, actorsFile, verbsFile);
   } catch (e) {
     if (e instanceof SuiteReadError) throw new UsageError(e.message);
     throw e;

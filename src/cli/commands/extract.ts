@@ -7,6 +7,8 @@ import { parseArgs } from "node:util";
 import type { ArticleInput } from "../../doc/types.js";
 import { OUTPUT_FORMATS, TABLE_HEADER, jsonLine, renderTable, tableRow, tsvHeader, tsvRow, type OutputFormat } from "../../output/format.js";
 import { codeArticles } from "../../pipeline/pool.js";
+import { loadUserActors } from "../../lexicon/user-actors.js";
+import { loadUserVerbs } from "../../stages/events/patterns.js";
 import { readInputs } from "../../stages/ingest/index.js";
 import { UsageError, writeOut, formatProblem } from "../io.js";
 
@@ -20,9 +22,29 @@ text with --date. "-" reads stdin.
 options:
   --format jsonl|tsv|table   output format (default jsonl)
   --date YYYY-MM-DD          date for plain-text input without a date line
-  --actors FILE              your own actors: [{"names":[…],"country":"IRN","sector":"GOV"}]
+  --actors FILE              your own actors: [{"names":[…],"country":"IRN","sector":"GOV"}],
+                             or a PETRARCH/TABARI actor or agent dictionary (repeat for several)
+  --verbs FILE               your own verb patterns: dyad's JSON (as data/verbs.json) or a
+                             PETRARCH/TABARI verb dictionary; they go before dyad's own
   --workers N                coding threads (default: all cores for large inputs)
 `;
+
+/**
+ * Reads the user's verb and actor files once before coding, so a bad entry is
+ * reported as a usage problem (file, line and what is wrong), not by each thread.
+ */
+export function checkUserDictionaries(verbs: string | undefined, actors: string[] | undefined): void {
+  try {
+    if (verbs) loadUserVerbs(verbs);
+  } catch (e) {
+    throw new UsageError(`--verbs: ${(e as Error).message}`);
+  }
+  try {
+    if (actors?.length) loadUserActors(actors);
+  } catch (e) {
+    throw new UsageError(`--actors: ${(e as Error).message}`);
+  }
+}
 
 /** Large inputs get all cores; a single article does not pay for starting threads. */
 async function autoWorkers(paths: string[]): Promise<number> {
@@ -44,7 +66,8 @@ export async function extractCommand(argv: string[]): Promise<number> {
     options: {
       format: { type: "string", default: "jsonl" },
       date: { type: "string" },
-      actors: { type: "string" },
+      actors: { type: "string", multiple: true },
+      verbs: { type: "string" },
       workers: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -54,6 +77,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format: expected one of ${OUTPUT_FORMATS.join(", ")}, got "${values.format}"`);
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date: expected YYYY-MM-DD, got "${values.date}"`);
   if (!positionals.length) throw new UsageError("expected at least one input: a file, a folder, or - for stdin");
+  checkUserDictionaries(values.verbs, values.actors);
   const workers = values.workers !== undefined ? Number(values.workers) : await autoWorkers(positionals);
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers: expected a whole number ≥ 1, got "${values.workers}"`);
 
@@ -72,7 +96,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
   }
   if (format === "tsv") await writeOut(tsvHeader() + "\n");
   let rows: string[][] = [];
-  for await (const r of codeArticles(articles(), { workers, actorsFile: values.actors })) {
+  for await (const r of codeArticles(articles(), { workers, actorsFile: values.actors, verbsFile: values.verbs })) {
     if ("error" in r) {
       failed++;
       const o = r.article.origin;
