@@ -47,6 +47,8 @@ function actingSector(a: Actor, type: PlovType): Actor {
   return a;
 }
 
+const nonEmpty = <T>(xs: T[] | undefined | false): T[] | undefined => (xs && xs.length ? xs : undefined);
+
 /** What the event stage may ask of the stages around it. */
 export interface EventContext {
   /** Who does state acts that a passive leaves unnamed. */
@@ -165,37 +167,34 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         // Speaker"); the target after "to", "with", "between"
         const mod = ms.filter((m) => m.tokEnd <= at && m.tokEnd >= at - 3 && (m.actor || m.members) && !toks.slice(m.tokEnd, at).some((t) => t.pos === "VERB" || t.pos === "ADP" || t.pos === "PUNCT"));
         subjects = mod.length ? [mod[mod.length - 1]] : [];
-        if (tree) {
-          const agent = nounAgent(tree, toks, ms, at);
-          if (agent.length) subjects = agent;
-        }
         if (!subjects.length) {
           // "the meeting of the foreign ministers of …" is a gathering, not one party's act
           const agent = ms.find((m) => m.tokStart > at && m.tokStart <= at + 10 && (m.actor || m.members) && !m.parts.possessive && (prepBefore(toks, m, s.tokStart) === "by" || (prepBefore(toks, m, s.tokStart) === "of" && m.tokStart <= at + 3 && !m.parts.plural)));
           if (agent) subjects = [agent];
         }
+        if (!subjects.length && tree) subjects = nounAgent(tree, toks, ms, at);
         subjects.forEach((m) => used.add(m));
         // the noun's own target stands close to it, with no verb between
         let nounEnd = trig.after;
         while (nounEnd < s.tokEnd && nounEnd < trig.after + 12 && toks[nounEnd].pos !== "VERB") nounEnd++;
-        targets = (tree && treeTargets(tree, toks, ms, at, p.target.filter((x) => x !== "obj"), used)) || [];
-        if (!targets.length) targets = findTarget(toks, ms, trig.after, p.target, nounEnd, used);
+        targets = findTarget(toks, ms, trig.after, p.target, nounEnd, used);
+        if (!targets.length && tree) targets = treeTargets(tree, toks, ms, at, p.target.filter((x) => x !== "obj"), used);
         if (p.target.includes("between") && targets.length >= 2 && prepBefore(toks, targets[0], s.tokStart) === "between") {
           subjects = [targets[0]];
           targets = targets.slice(1);
         }
-      } else if ((passive = tree ? treePassive(tree, toks, at) || isPassive(toks, at, s.tokStart) : isPassive(toks, at, s.tokStart))) {
-        targets = (tree && treeSubjects(tree, toks, ms, at, true)) || findSubject(toks, ms, at, s.tokStart);
+      } else if ((passive = isPassive(toks, at, s.tokStart) || (!!tree && !/ing$/.test(toks[at].lower) && toks[at].lower !== toks[at].lemma && treePassive(tree, toks, at)))) {
+        targets = nonEmpty(findSubject(toks, ms, at, s.tokStart)) ?? nonEmpty(tree && treeSubjects(tree, toks, ms, at, true)) ?? [];
         targets.forEach((m) => used.add(m));
-        subjects = tree ? treeAgent(tree, toks, ms, at).filter((m) => !used.has(m)) : [];
-        if (!subjects.length) subjects = findTarget(toks, ms, trig.after, ["by"], s.tokEnd, used);
+        subjects = findTarget(toks, ms, trig.after, ["by"], s.tokEnd, used);
+        if (!subjects.length && tree) subjects = treeAgent(tree, toks, ms, at).filter((m) => !used.has(m));
       } else {
-        subjects = (tree && treeSubjects(tree, toks, ms, at)) || findSubject(toks, ms, at, s.tokStart);
+        subjects = nonEmpty(findSubject(toks, ms, at, s.tokStart)) ?? nonEmpty(tree && treeSubjects(tree, toks, ms, at)) ?? [];
         subjects.forEach((m) => used.add(m));
         // the light verb's object ("deployed troops", "put its army on alert") is what is used, not the target
         if (trig.object && !trig.form.objectIsActor) for (const m of ms) if (m.tokStart < trig.object[1] && m.tokEnd > trig.object[0]) used.add(m);
-        targets = tree ? treeTargets(tree, toks, ms, at, p.target, used, trig.object && !trig.form.objectIsActor ? trig.object[1] - 1 : undefined) : [];
-        if (!targets.length) targets = findTarget(toks, ms, trig.after, p.target, s.tokEnd, used);
+        targets = findTarget(toks, ms, trig.after, p.target, s.tokEnd, used);
+        if (!targets.length && tree) targets = treeTargets(tree, toks, ms, at, p.target, used, trig.object && !trig.form.objectIsActor ? trig.object[1] - 1 : undefined);
         // "handed the Chinese ambassador a sharply worded protest": the actor between a light
         // verb and its event noun is the one it is done to
         if (trig.object && !trig.form.objectIsActor) {

@@ -109,7 +109,9 @@ export function treePassive(tree: SentenceTree, toks: Token[], v: number): boole
 /** The verb a predicate word belongs to: the event noun's light verb is not asked here. */
 function subjectNode(tree: SentenceTree, toks: Token[], v: number, passive: boolean, depth = 0): { node: number; viaObject?: boolean } | undefined {
   const want = passive ? "nsubj:pass" : "nsubj";
-  const subj = kidsWith(tree, toks, v, (d) => d === want || (!passive && d === "csubj"))[0];
+  // (of two, the one nearest the verb: a dateline run into the sentence may be read as a subject too)
+  const subjs = kidsWith(tree, toks, v, (d) => d === want || (!passive && d === "csubj"));
+  const subj = subjs.filter((k) => k < v).pop() ?? subjs[0];
   if (subj !== undefined) {
     // a relative pronoun stands for the noun its clause modifies
     if (RELATIVE_PRONOUNS.has(toks[subj].lower) && rel(toks[v]).startsWith("acl")) return { node: toks[v].head! };
