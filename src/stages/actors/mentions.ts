@@ -4,6 +4,7 @@
 // "Police in Belarus", "Elmedin Konaković, the foreign minister of Bosnia".
 import type { ActorMention, ArticleDoc, Sector, Token } from "../../doc/types.js";
 import type { Gazetteer, GazetteerEntry } from "./gazetteer.js";
+import { lookupCity } from "../place-date/places.js";
 import { distributeCountry, markAppositives, markQuoted } from "./phrase-relations.js";
 
 /** A mention as found, before resolution: what its parts say. */
@@ -43,6 +44,10 @@ export interface MentionParts {
   quoted?: boolean;
   /** Renames the mention before it: "his counterpart, Foreign Minister Dmytro Kuleba". */
   appositive?: boolean;
+  /** A news agency credited at the top ("ABU DHABI (WAM) --"): no actor, but the article's country. */
+  credit?: boolean;
+  /** The country came from a city or region the role acts in ("police in Lagos", "Lagos police"). */
+  placed?: boolean;
 }
 
 export type FoundMention = ActorMention & { parts: MentionParts };
@@ -97,6 +102,49 @@ function nameRun(toks: Token[], i: number, end: number): number {
 
 interface Hit { a: number; b: number; entries: GazetteerEntry[] }
 
+/** Honorific words that stand before a title or a name and add nothing to who it is. */
+const HONORIFIC_NOUNS = new Set(["highness", "excellency", "majesty", "holiness", "eminence", "beatitude", "highnesses", "excellencies", "majesties"]);
+const HONORIFIC_TITLES = new Set(["h.e.", "h.e", "h.h.", "h.r.h.", "hrh", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "hon", "hon.", "honourable", "honorable", "mister", "madam", "sheikh", "sheikha", "shaikh", "shaikha", "sheik"]);
+
+/**
+ * End of an honorific at token i ("His Highness", "Her Royal Highness", "H.E.", "His Excellency
+ * Mr.", "Sheikh" before a name), or i when there is none. The name or title after it is what
+ * the gazetteer and the phrase builder read.
+ */
+export function honorificEnd(toks: Token[], lower: string[], i: number, end: number, isHit: (k: number) => boolean = () => false): number {
+  let k = i;
+  for (;;) {
+    // a lexicon name that starts with the honorific ("Sheikh Hasina") is read whole
+    if (isHit(k)) return k;
+    if ((lower[k] === "his" || lower[k] === "her" || lower[k] === "their" || lower[k] === "your") && k + 1 < end) {
+      let j = k + 1;
+      if (lower[j] === "royal" || lower[j] === "serene") j++;
+      if (HONORIFIC_NOUNS.has(lower[j]) && isCap(toks[j])) { k = j + 1; continue; }
+    }
+    if (k < end && HONORIFIC_NOUNS.has(lower[k]) && isCap(toks[k])) { k++; continue; }
+    // "Sheikh", "Mr.", "H.E." only before a capitalised word (so "the sheikh said" stays a role)
+    if (k + 1 < end && HONORIFIC_TITLES.has(lower[k]) && isCap(toks[k]) && isCap(toks[k + 1])) {
+      k++;
+      if (lower[k] === ".") k++;
+      continue;
+    }
+    // "H.E." split by the tokenizer as "H.E" + "."
+    if (k + 2 < end && lower[k] === "h.e" && lower[k + 1] === ".") { k += 2; continue; }
+    return k;
+  }
+}
+
+/** Sectors whose actors are placed by where they act: "police in Lagos", "Lagos police", "militants in Borno". */
+const PLACED_SECTORS = new Set<Sector | undefined>(["POL", "MIL", "REB", "CIV", "JUD", "OTH"]);
+/** A city large enough that its name alone says the country (Lagos, not a namesake hamlet). */
+const CITY_MIN_POPULATION = 100_000;
+
+/** The country of a city named by tokens a..b, if it is a sizeable city. */
+function cityCountry(toks: Token[], a: number, b: number, text: string): string | undefined {
+  if (b <= a || b - a > 3) return undefined;
+  return lookupCity(text.slice(toks[a].start, toks[b - 1].end), new Set(), CITY_MIN_POPULATION)?.country;
+}
+
 function pickEntry(entries: GazetteerEntry[]): GazetteerEntry {
   // Prefer the most specific kind when one surface form has several readings.
   const order = ["person", "group", "igo", "country", "demonym", "capital", "role"];
@@ -136,6 +184,22 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
     for (let i = s.tokStart; i < end; ) {
       const t = toks[i];
       if (excluded.has(i)) { i++; continue; }
+      if (!hitAt.has(i)) {
+        const h = honorificEnd(toks, lower, i, end, (k) => hitAt.has(k));
+        if (h > i && h < end) { i = h; continue; }
+      }
+      // a news outlet in parentheses is a credit, no actor: at the top ("ABU DHABI, May 10 (WAM)
+      // --") it wrote the story and tells the article's country as a dateline does; at the end of
+      // a summary ("(BBC) (Reuters)") it is a source and tells nothing
+      if (hitAt.has(i) && lower[i - 1] === "(") {
+        const h = hitAt.get(i)!;
+        const e = pickEntry(h.entries);
+        if (e.kind === "group" && e.sector === "MED" && lower[h.b] === ")") {
+          const top = /^(-|--|—|–|:)$/.test(lower[h.b + 1] ?? "") && toks[i].start < 400 && !!e.country;
+          sentMentions.push({ kind: "group", tokStart: i, tokEnd: h.b, sent: s.i, parts: { credit: true, ...(top ? { country: e.country, countryFrom: "group" as const } : {}), sector: "MED", name: e.name, modifierOnly: true } });
+          i = h.b; continue;
+        }
+      }
       // plural references: "the two sides"
       const plLen = pluralRefAt(lower, i, end);
       if (plLen) {
@@ -149,6 +213,24 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
       if (PRONOUNS.has(t.lower) && t.pos === "PRON") {
         sentMentions.push({ kind: "pronoun", tokStart: i, tokEnd: i + 1, sent: s.i, parts: { pronoun: t.lower } });
         i++; continue;
+      }
+      if (!hitAt.has(i) && isCap(t) && t.pos === "PROPN") {
+        // a city before a role: "Lagos police", "Kabul Police", "Karachi prosecutors"
+        let r = i;
+        while (r < end && r - i < 3 && !hitAt.has(r) && isCap(toks[r]) && toks[r].pos === "PROPN") r++;
+        const h = hitAt.get(r);
+        if (h && r > i && pickEntry(h.entries).kind === "role" && PLACED_SECTORS.has(pickEntry(h.entries).sector) && !surnames.has(lower[r - 1])) {
+          const c = cityCountry(toks, i, r, doc.text);
+          const phrase = c ? buildPhrase(r) : undefined;
+          if (phrase && !phrase.parts.country) {
+            phrase.parts.country = c;
+            phrase.parts.countryFrom = "postmodifier";
+            phrase.parts.placed = true;
+            phrase.tokStart = i;
+            sentMentions.push(phrase);
+            i = phrase.tokEnd; continue;
+          }
+        }
       }
       if (!hitAt.has(i)) {
         // a bare name: a surname seen before, or a capitalised run that precedes an appositive role
@@ -217,6 +299,11 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
         break;
       }
       if (!any) return undefined;
+      // the rest of a known person's name: "Sheikh Abdullah bin Zayed" + "Al Nahyan"
+      if (lastKind === "person" && k + 1 < end && NAME_PARTICLES.has(lower[k]) && !hitAt.has(k) && isCap(toks[k + 1]) && !hitAt.has(k + 1)) {
+        const r = nameRun(toks, k, end);
+        if (r > k + 1 && r - k <= 3) k = r;
+      }
       // a person's name after a title or a country: "Foreign Minister Mohammad Ishaq Dar", "Iran's Ali Bagheri"
       if (!parts.name && (lastKind === "role" || lastKind === "poss" || lastKind === "demonym") && k < end && isCap(toks[k])) {
         const titled = lastKind !== "role" || parts.role !== undefined;
@@ -265,6 +352,23 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
               }
             }
           }
+        }
+      }
+      // "police in Lagos", "militants in Maiduguri": a city the role acts in gives its country
+      if (!parts.country && parts.role && !parts.name && PLACED_SECTORS.has(parts.sector) && (lower[k] === "in" || lower[k] === "of") && k + 1 < end && !hitAt.has(k + 1) && isCap(toks[k + 1])) {
+        let r = k + 1;
+        while (r < end && r - (k + 1) < 3 && !hitAt.has(r) && isCap(toks[r]) && toks[r].pos === "PROPN") r++;
+        // "Paris, Texas": a city qualified by another place than its own country is not that city
+        const qualified = lower[r] === "," && r + 1 < end && isCap(toks[r + 1]) && toks[r + 1].pos === "PROPN";
+        const c = cityCountry(toks, k + 1, r, doc.text);
+        const sameCountry = qualified && hitAt.has(r + 1) && pickEntry(hitAt.get(r + 1)!.entries).country === c;
+        if (c && (!qualified || sameCountry)) {
+          parts.country = c;
+          parts.countryFrom = "postmodifier";
+          parts.placed = true;
+          k = r;
+          // "police in Lagos, Nigeria": the country named after the city is the same place
+          if (lower[k] === "," && hitAt.has(k + 1) && pickEntry(hitAt.get(k + 1)!.entries).country === c) k = hitAt.get(k + 1)!.b;
         }
       }
       if (!parts.country && parts.role && parts.plural && (lower[k] === "from" || lower[k] === "of" || lower[k] === "in") && /^(several|many|other|various|some|different|a|all|dozens|numerous|across)$/.test(lower[k + 1] ?? "")) parts.generic = true;
