@@ -146,9 +146,12 @@ export interface PetrCounts {
   /** Matches on (source root, target root, first two digits of the code) and on the full code. */
   rootTp: number;
   fullTp: number;
-  /** Expected events dyad could match at all: CAMEO root 01–20 (root level) / code in the CAMEO list (full), actors with a code. */
+  /** Expected events in CAMEO's codes: root 01–20 (root level) / a code of the CAMEO list (full), with actors the suite names. */
   rootComparable: number;
   fullComparable: number;
+  /** Of those, how many were matched. */
+  rootComparableTp: number;
+  fullComparableTp: number;
   /** Records that expect no event, and those where dyad coded nothing. */
   noEvent: number;
   noEventRight: number;
@@ -172,7 +175,7 @@ export interface PetrScore extends PetrCounts {
 }
 
 const zero = (): PetrCounts => ({
-  records: 0, gold: 0, pred: 0, rootTp: 0, fullTp: 0, rootComparable: 0, fullComparable: 0,
+  records: 0, gold: 0, pred: 0, rootTp: 0, fullTp: 0, rootComparable: 0, fullComparable: 0, rootComparableTp: 0, fullComparableTp: 0,
   noEvent: 0, noEventRight: 0, noEventFalse: 0, agentOf: 0, agentRight: 0,
 });
 
@@ -247,10 +250,15 @@ export function scorePetrarch(records: PetrRecord[], coded: CodedEvent[][], opts
     }
     const gold: Tuple[] = r.expected.map((e) => ({ src: e.source, tgt: e.target, code: e.code }));
     const known = (t: Tuple) => !t.src.startsWith('"') && !t.tgt.startsWith('"') && !t.src.startsWith("#") && !t.tgt.startsWith("#");
-    const rootOk = gold.filter((g) => known(g) && /^(0[1-9]|1\d|20)$/.test(g.code.slice(0, 2))).length;
-    const fullOk = gold.filter((g) => known(g) && (!opts.cameoCodes || opts.cameoCodes.has(g.code))).length;
+    const rootCameo = (g: Tuple) => known(g) && /^(0[1-9]|1\d|20)$/.test(g.code.slice(0, 2));
+    const fullCameo = (g: Tuple) => known(g) && (!opts.cameoCodes || opts.cameoCodes.has(g.code));
+    const rootOk = gold.filter(rootCameo).length;
+    const fullOk = gold.filter(fullCameo).length;
     const rootPairs = match(gold, pred, rootKey);
-    const fullTp = match(gold, pred, fullKey).length;
+    const fullPairs = match(gold, pred, fullKey);
+    const fullTp = fullPairs.length;
+    // (matches of CAMEO-coded expectations only, for the recall over them)
+    const rootCameoTp = rootPairs.filter(([g]) => rootCameo(g)).length, fullCameoTp = fullPairs.filter(([g]) => fullCameo(g)).length;
     let agentOf = 0, agentRight = 0;
     for (const [g, p] of rootPairs) {
       for (const [code, got] of [[g.src, p.srcSector], [g.tgt, p.tgtSector]] as const) {
@@ -262,15 +270,15 @@ export function scorePetrarch(records: PetrRecord[], coded: CodedEvent[][], opts
     }
     add((c) => {
       c.gold += gold.length; c.pred += pred.length; c.rootTp += rootPairs.length; c.fullTp += fullTp;
-      c.rootComparable += rootOk; c.fullComparable += fullOk; c.agentOf += agentOf; c.agentRight += agentRight;
+      c.rootComparable += rootOk; c.fullComparable += fullOk; c.rootComparableTp += rootCameoTp; c.fullComparableTp += fullCameoTp; c.agentOf += agentOf; c.agentRight += agentRight;
     });
   });
   const withPrf = (c: PetrCounts) => ({ ...c, root: prf(c.rootTp, c.pred, c.gold), full: prf(c.fullTp, c.pred, c.gold) });
   return {
     ...withPrf(total),
     disabled,
-    rootComparableRecall: total.rootComparable ? total.rootTp / total.rootComparable : 0,
-    fullComparableRecall: total.fullComparable ? total.fullTp / total.fullComparable : 0,
+    rootComparableRecall: total.rootComparable ? total.rootComparableTp / total.rootComparable : 0,
+    fullComparableRecall: total.fullComparable ? total.fullComparableTp / total.fullComparable : 0,
     noEventAccuracy: total.noEvent ? total.noEventRight / total.noEvent : 0,
     perSection: Object.fromEntries([...sections].map(([k, c]) => [k, withPrf(c)])),
   };
@@ -285,7 +293,7 @@ export function formatPetrarchScore(s: PetrScore): string {
     "of the code, full = the whole code; coded = dyad's events as directed pairs (symmetric types both ways)",
     line("root", s.root),
     line("full", s.full),
-    `recall on the expected events dyad can produce: root ${f(s.rootComparableRecall)} (of ${s.rootComparable}), full ${f(s.fullComparableRecall)} (of ${s.fullComparable})`,
+    `recall on the expected events in CAMEO's codes (with actors the suite names): root ${f(s.rootComparableRecall)} (of ${s.rootComparable}), full ${f(s.fullComparableRecall)} (of ${s.fullComparable})`,
     `no-event records: ${s.noEventRight} of ${s.noEvent} right (${f(s.noEventAccuracy)}); ${s.noEventFalse} events coded on them`,
   ];
   if (s.agentOf) lines.push(`agents on root matches: ${s.agentRight} of ${s.agentOf} expected agents with a dyad sector agree (${f(s.agentRight / s.agentOf)})`);
