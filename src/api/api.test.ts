@@ -149,10 +149,10 @@ for (const backend of BACKENDS) describe(`HTTP API on ${backend.name}`, { skip: 
     const post = (body: unknown) => app.request("/api/articles", { method: "POST", headers: { Authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(body) });
     const ok = await post([article, { id: "post-2", text: "no date" }]);
     assert.equal(ok.status, 200);
-    assert.deepEqual(await ok.json(), { stored: 1, alreadyStored: 0, newEvents: 1, mergedMentions: 0,
+    assert.deepEqual(await ok.json(), { stored: 1, copies: 0, alreadyStored: 0, alreadyStoredBy: { id: 0, text: 0, url: 0 }, newEvents: 1, mergedMentions: 0,
       problems: [{ index: 1, code: "MISSING_FIELD", message: 'missing field "date" (expected a string like YYYY-MM-DD)' }] });
     const again = await post(article);
-    assert.deepEqual(await again.json(), { stored: 0, alreadyStored: 1, newEvents: 0, mergedMentions: 0, problems: [] });
+    assert.deepEqual(await again.json(), { stored: 0, copies: 0, alreadyStored: 1, alreadyStoredBy: { id: 1, text: 0, url: 0 }, newEvents: 0, mergedMentions: 0, problems: [] });
     assert.deepEqual((await get("/api/events?article=post-1")).body.events.map(brief), ["2024-07-01 IRN ACCUSE PAK"]);
     const notJson = await app.request("/api/articles", { method: "POST", headers: { Authorization: `Bearer ${TOKEN}` }, body: "{nope" });
     assert.equal(notJson.status, 400);

@@ -56,7 +56,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: { summary: "one event and every report of it", parameters: [{ name: "id", in: "path", required: true, description: "event id", schema: { type: "integer" } }], responses: { 200: ok({ type: "object", properties: { event: ref("Event"), mentions: { type: "array", items: ref("Mention") } } }), 400: bad, 404: notFound } },
       },
       "/api/articles/{id}": {
-        get: { summary: "one article: its text, and each event it reports with the evidence, predicate and actor spans", parameters: [{ name: "id", in: "path", required: true, description: "article id (URL-encoded)", schema: { type: "string" } }], responses: { 200: ok({ type: "object" }), 404: notFound } },
+        get: { summary: "one article: its text, and each event it reports with the evidence, predicate and actor spans; a syndicated copy's id answers with the story it copies (and `copy` set)", parameters: [{ name: "id", in: "path", required: true, description: "article id (URL-encoded)", schema: { type: "string" } }], responses: { 200: ok({ type: "object" }), 404: notFound } },
         },
       "/api/dyads": { get: { summary: "the busiest country pairs, both directions together", parameters: [...FILTERS, top(50, 500)], responses: { 200: ok({ type: "object" }), 400: bad } } },
       "/api/timeline": { get: { summary: "events per period with the mean Goldstein score and events per quad class (empty periods filled)", parameters: [...FILTERS, q("by", "period (weeks start on Monday)", { type: "string", enum: ["day", "week", "month", "year"], default: "week" })], responses: { 200: ok({ type: "object" }), 400: bad } } },
@@ -64,7 +64,7 @@ export function openApiDocument(): Record<string, unknown> {
       "/api/places": { get: { summary: "places of events with their coordinates and counts", parameters: [...FILTERS, top(500, 5000)], responses: { 200: ok({ type: "object" }), 400: bad } } },
       "/api/articles": {
         post: {
-          summary: "code articles and store their events (needs the server's token)",
+          summary: "code articles and store their events (needs the server's token); the reply counts articles coded and stored (`stored`), stored as other outlets' copies of stored stories (`copies`), and skipped as stored already (`alreadyStored`, by `alreadyStoredBy` id, text or url)",
           security: [{ bearer: [] }],
           requestBody: { required: true, content: { "application/json": { schema: { oneOf: [ref("ArticleIn"), { type: "array", items: ref("ArticleIn") }] } } } },
           responses: { 200: ok({ type: "object" }), 400: bad, 401: { description: "missing or wrong token" }, 403: { description: "writes are off on this server" }, 413: { description: "body too large" } },

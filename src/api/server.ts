@@ -4,6 +4,7 @@
 import { timingSafeEqual, createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
+import type { Duplex } from "node:stream";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { countryName } from "../lexicon/index.js";
@@ -49,6 +50,24 @@ const sameToken = (given: string, token: string) => {
 };
 
 /**
+ * Answers requests that Node's HTTP parser refuses before the app sees them
+ * (a 100 KB URL, malformed requests) with the API's JSON error instead of
+ * Node's bare status line.
+ * @example answerClientErrors(serve({ fetch: app.fetch, port }))
+ */
+export function answerClientErrors(server: { on(event: "clientError", f: (e: NodeJS.ErrnoException, socket: Duplex) => void): unknown }): void {
+  server.on("clientError", (e, socket) => {
+    if (!socket.writable) { socket.destroy(); return; }
+    const [status, text, message] = e.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "Request Header Fields Too Large", "the request line and headers are over the server's limit (16 KB by default): shorten the URL, or send fewer or shorter headers"]
+      : e.code === "ERR_HTTP_REQUEST_TIMEOUT" ? [408, "Request Timeout", "the request took too long to arrive"]
+      : [400, "Bad Request", `the request is not valid HTTP (${e.code ?? e.message})`];
+    const body = JSON.stringify({ error: { message } });
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
+}
+
+/**
  * The app: mount it with @hono/node-server's `serve`, or call `app.request()` in tests.
  * @example serve({ fetch: createApp({ store }).fetch, port: 8080 })
  */
@@ -61,6 +80,8 @@ export function createApp(opts: ServerOptions): Hono {
     await next();
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "no-referrer");
+    // no page of ours may be framed by another site (clickjacking); CSP's frame-ancestors below too
+    c.header("X-Frame-Options", "DENY");
   });
 
   app.onError((e, c) => {
@@ -70,7 +91,14 @@ export function createApp(opts: ServerOptions): Hono {
     return apiError(c, 500, "internal error; see the server's log");
   });
 
-  const q = (c: Context) => c.req.query() as Record<string, string>;
+  // a parameter given twice is refused: keeping one of the values silently
+  // would answer another question than the one asked
+  const q = (c: Context) => {
+    for (const [k, v] of Object.entries(c.req.queries())) {
+      if (v.length > 1) throw new FilterError(k, `given ${v.length} times; give it once (a list is one value, comma-separated: ${k}=${v.join(",")})`);
+    }
+    return c.req.query() as Record<string, string>;
+  };
 
   app.get("/api/health", async (c) => {
     onlyKnown(q(c), []);
@@ -194,7 +222,11 @@ export function createApp(opts: ServerOptions): Hono {
     });
     if (stats.stored) await store.setMeta("coder_version", coderVersion());
     const status = stats.read === 0 ? 400 : 200;
-    return c.json({ stored: stats.stored, alreadyStored: stats.alreadyStored, newEvents: stats.newEvents, mergedMentions: stats.mergedMentions, problems }, status);
+    // copies are stored too (their ids answer GET /api/articles/{id}), just not coded again
+    return c.json({
+      stored: stats.stored, copies: stats.copies, alreadyStored: stats.alreadyStored, alreadyStoredBy: stats.alreadyStoredBy,
+      newEvents: stats.newEvents, mergedMentions: stats.mergedMentions, problems,
+    }, status);
   });
 
   app.all("/api/*", (c) => apiError(c, 404, `no such endpoint: ${c.req.method} ${c.req.path} (see /api/openapi.json)`));
@@ -208,7 +240,7 @@ export function createApp(opts: ServerOptions): Hono {
       const data = await readFile(join(opts.webDir, name));
       c.header("Content-Type", CONTENT_TYPES[extname(name)] ?? "application/octet-stream");
       if (name === "index.html") {
-        c.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; connect-src 'self'");
+        c.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; connect-src 'self'; frame-ancestors 'none'");
         c.header("Cache-Control", "no-cache");
       }
       return c.body(data);

@@ -26,7 +26,7 @@ import { bandKeys, DEFAULT_SIMILARITY, fromBlob, similarity, toBlob } from "./ne
 import { fillTimeline } from "./periods.js";
 import { PG_MIGRATIONS, PG_STORE_TABLES } from "./pg-schema.js";
 import type {
-  StoredMatch,
+  StoredMatch, ArticleView,
   ActorRow, AddResult, ArticleCopy, ArticleKey, CodedArticle, DyadRow, EventFilter, EventMention, EventStore, Interval, MergeOptions,
   Page, PlaceRow, StoreStats, StoredArticle, StoredEvent, TimelineRow,
 } from "./types.js";
@@ -695,9 +695,13 @@ export class PgStore implements EventStore {
     });
   }
 
-  async article(id: string): Promise<{ article: StoredArticle; copies: ArticleCopy[]; mentions: (EventMention & { event: StoredEvent })[] } | undefined> {
+  async article(asked: string): Promise<ArticleView | undefined> {
     return this.run(async () => {
-      const [a] = await this.rows(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = $1`, [id]);
+      let id = asked;
+      let [a] = await this.rows(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = $1`, [id]);
+      // a syndicated copy's id answers with the story it copies
+      const [ofCopy] = a ? [] : await this.rows("SELECT article_id FROM article_copies WHERE copy_id = $1", [asked]);
+      if (ofCopy) [a] = await this.rows(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = $1`, [id = ofCopy.article_id as string]);
       if (!a) return undefined;
       const mentions = (await this.mentionsWhere("m.article_id = $1", id)).sort((x, y) => x.start - y.start);
       const evs = new Map((await this.rows(`SELECT ${EVENT_COLUMNS} FROM events e ${EVENT_JOINS}
@@ -705,7 +709,8 @@ export class PgStore implements EventStore {
       const copies = (await this.rows("SELECT * FROM article_copies WHERE article_id = $1 ORDER BY date, added", [id])).map((c) => ({
         id: c.copy_id as string, url: opt(c.url as string), source: c.source as string, date: c.date as string, title: opt(c.title as string), similarity: c.similarity as number,
       }));
-      return { article: toArticle(a), copies, mentions: mentions.map((m) => ({ ...m, event: evs.get(m.eventId)! })) };
+      const copy = ofCopy ? copies.find((c) => c.id === asked) : undefined;
+      return { article: toArticle(a), copies, mentions: mentions.map((m) => ({ ...m, event: evs.get(m.eventId)! })), ...(copy ? { copy } : {}) };
     });
   }
 

@@ -13,7 +13,7 @@ import { fillTimeline } from "./periods.js";
 import { SQLITE_MIGRATIONS, SQLITE_READABLE_FROM } from "./sqlite-schema.js";
 import { identityUrl } from "./article-record.js";
 import type {
-  ActorRow, AddResult, ArticleCopy, ArticleKey, StoredMatch, CodedArticle, DyadRow, EventFilter, EventMention, EventStore, Interval, MergeOptions,
+  ActorRow, AddResult, ArticleKey, ArticleView, StoredMatch, CodedArticle, DyadRow, EventFilter, EventMention, EventStore, Interval, MergeOptions,
   Page, PlaceRow, StoreStats, StoredArticle, StoredEvent, TimelineRow,
 } from "./types.js";
 import { eventsOnEitherSide, splitsEitherSide } from "./either-side.js";
@@ -382,9 +382,13 @@ export class SqliteStore implements EventStore {
     });
   }
 
-  async article(id: string): Promise<{ article: StoredArticle; copies: ArticleCopy[]; mentions: (EventMention & { event: StoredEvent })[] } | undefined> {
+  async article(asked: string): Promise<ArticleView | undefined> {
     return this.run(() => {
-      const a = this.db.prepare("SELECT * FROM articles WHERE id = ?").get(id) as Row | undefined;
+      let id = asked;
+      let a = this.db.prepare("SELECT * FROM articles WHERE id = ?").get(id) as Row | undefined;
+      // a syndicated copy's id answers with the story it copies
+      const ofCopy = a ? undefined : this.db.prepare("SELECT article_id FROM article_copies WHERE copy_id = ?").pluck().get(asked) as string | undefined;
+      if (ofCopy) a = this.db.prepare("SELECT * FROM articles WHERE id = ?").get(id = ofCopy) as Row | undefined;
       if (!a) return undefined;
       const mentions = this.mentionsWhere("m.article_id = ?", id).sort((x, y) => x.start - y.start);
       const evs = new Map((this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e ${EVENT_JOINS}
@@ -392,7 +396,8 @@ export class SqliteStore implements EventStore {
       const copies = (this.db.prepare("SELECT * FROM article_copies WHERE article_id = ? ORDER BY date, added").all(id) as Row[]).map((c) => ({
         id: c.copy_id as string, url: opt(c.url as string), source: c.source as string, date: c.date as string, title: opt(c.title as string), similarity: c.similarity as number,
       }));
-      return { article: toArticle(a), copies, mentions: mentions.map((m) => ({ ...m, event: evs.get(m.eventId)! })) };
+      const copy = ofCopy ? copies.find((c) => c.id === asked) : undefined;
+      return { article: toArticle(a), copies, mentions: mentions.map((m) => ({ ...m, event: evs.get(m.eventId)! })), ...(copy ? { copy } : {}) };
     });
   }
 

@@ -93,7 +93,11 @@ for (const backend of BACKENDS) {
       const a = await store.article("wire-busia");
       assert.deepEqual(a!.copies.map((c) => `${c.id} ${c.source} ${c.date} ${c.similarity >= 0.7}`),
         ["daily-busia dailynation.example 2024-03-08 true", "monitor-busia monitor.example 2024-03-08 true"]);
-      assert.equal(await store.article("daily-busia"), undefined);
+      // a copy's id answers with the story it copies (issue 11, defect 8)
+      const asCopy = await store.article("daily-busia");
+      assert.equal(asCopy?.article.id, "wire-busia");
+      assert.equal(asCopy?.copy?.id, "daily-busia");
+      assert.equal(await store.article("no-such-copy"), undefined);
       // a copy ingested again is recognised as stored, by id, url or text
       const again = await ingestArticles(store, readInputs([SYNDICATED], {}), { workers: 1, merge: { windowDays: 0 } });
       assert.deepEqual([again.stored, again.copies, again.alreadyStored], [0, 0, 4]);

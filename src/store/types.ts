@@ -201,6 +201,15 @@ export interface ArticleKey {
  */
 export type StoredMatch = "id" | "text" | "url";
 
+/** What the store holds about one article (see EventStore.article). */
+export interface ArticleView {
+  article: StoredArticle;
+  copies: ArticleCopy[];
+  mentions: (EventMention & { event: StoredEvent })[];
+  /** Set when the article was asked for by the id of one of its copies: that copy. */
+  copy?: ArticleCopy;
+}
+
 export interface EventStore {
   /** Where it lives, for messages ("events.db"). */
   readonly location: string;
@@ -216,7 +225,11 @@ export interface EventStore {
   events(filter: EventFilter, page?: Page): Promise<StoredEvent[]>;
   countEvents(filter: EventFilter): Promise<number>;
   event(id: number): Promise<{ event: StoredEvent; mentions: EventMention[] } | undefined>;
-  article(id: string): Promise<{ article: StoredArticle; copies: ArticleCopy[]; mentions: (EventMention & { event: StoredEvent })[] } | undefined>;
+  /**
+   * A stored article with its copies and reports. The id of a stored copy
+   * answers too: with the story it copies, and `copy` set to the copy asked for.
+   */
+  article(id: string): Promise<ArticleView | undefined>;
   /** The stored article whose text this signature is a copy of, if any (similarity ≥ `min`). */
   findCopyOf(signature: Uint32Array, min?: number): Promise<{ id: string; similarity: number } | undefined>;
   dyads(filter: EventFilter, top: number): Promise<DyadRow[]>;

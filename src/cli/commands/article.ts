@@ -40,7 +40,9 @@ export async function articleCommand(argv: string[]): Promise<number> {
       return 1;
     }
     if (values.format === "json") { await writeOut(JSON.stringify(found) + "\n"); return 0; }
-    const { article: a, mentions, copies } = found;
+    const { article: a, mentions, copies, copy } = found;
+    // asked for by a copy's id: say whose copy it is before showing the story
+    if (copy) process.stderr.write(`dyad article: "${copy.id}" is ${copy.source || "another outlet"}'s copy of "${a.id}", shown here\n`);
     const colour = !!process.stdout.isTTY;
     const mark = (s: string, n: number) => (colour ? `\x1b[1;33m[${n}: ${s}]\x1b[0m` : `[${n}: ${s}]`);
     const head = [["id", a.id], ["date", a.date], ["url", a.url ?? ""], ["outlet", a.source], ["title", a.title ?? ""]].filter(([, v]) => v);

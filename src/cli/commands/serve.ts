@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
-import { createApp } from "../../api/server.js";
+import { answerClientErrors, createApp } from "../../api/server.js";
 import { createCoder } from "../../pipeline/coder.js";
 import { UsageError } from "../io.js";
 import { DB_OPTION, dbLocation, intOption, openStore } from "../store-options.js";
@@ -46,6 +46,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       const host = values.host!.includes(":") ? `[${values.host}]` : values.host;
       process.stdout.write(`dyad serve: listening on http://${host}:${info.port}/ (store ${dbLocation(values.db)}${token ? ", writes allowed with the token" : ""})\n`);
     });
+    answerClientErrors(server);
     server.on("error", (e: NodeJS.ErrnoException) => {
       const why = e.code === "EADDRINUSE" ? `port ${port} is in use; choose another with --port` : e.code === "EACCES" ? `no permission to listen on port ${port}; use a port above 1023` : e.message;
       process.stderr.write(`dyad serve: ${why}\n`);
