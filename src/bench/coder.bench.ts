@@ -6,6 +6,8 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ArticleInput } from "../doc/types.js";
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
 import { codeArticles } from "../pipeline/pool.js";
 import { parseArticleText, parseJsonLine } from "../stages/ingest/index.js";
 
@@ -61,5 +63,23 @@ async function main() {
   for (const r of rows) {
     console.log(`  ${String(r.n).padStart(6)} articles  ${r.workers} thread(s)  ${r.secs.toFixed(1).padStart(6)} s  ${r.perSec.toFixed(0).padStart(6)} articles/s  ${(r.mb / r.secs).toFixed(2)} MB text/s  ${r.events} events  peak RSS ${r.rssMb.toFixed(0)} MB`);
   }
+  // the floor: wink-nlp alone (sentences, tokens, POS) on one thread over the same articles; the
+  // coder does all of that and more, so its one-thread rate over this one says what the rest costs
+  const floor = winkFloor(sample, Math.min(n, 4000));
+  const one = rows[0];
+  console.log(`  wink-nlp floor (sentences, tokens, POS; 1 thread): ${floor.toFixed(0)} articles/s; the coder on 1 thread: ${one.perSec.toFixed(0)} articles/s = ${(one.perSec / floor).toFixed(3)} x the floor`);
+}
+
+function winkFloor(sample: ArticleInput[], n: number): number {
+  const nlp = winkNLP(model, ["sbd", "pos"]);
+  const its = nlp.its;
+  for (let i = 0; i < Math.min(50, n); i++) nlp.readDoc(sample[i % sample.length].text).tokens().out(its.pos); // warm up
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    const d = nlp.readDoc(sample[i % sample.length].text);
+    d.tokens().out(its.pos);
+    d.sentences().out();
+  }
+  return n / ((performance.now() - t0) / 1000);
 }
 main();

@@ -77,8 +77,9 @@ export function findTriggers(toks: Token[], s: Sentence, index: PatternIndex): T
       const nounAsVerb = t.pos === "NOUN" && f.words.length > 1 && !!prev && /^(PROPN|PRON|NOUN)$/.test(prev.pos);
       if (f.kind === "verb" && !retagged && !VERBISH.has(t.pos) && !nounAsVerb) {
         // wink sometimes tags a verb as a noun after a name ("Trump telephoned"); accept when a name precedes
+        // (dyad's own tagger, where the parser ran, reads it as a verb: "Thai police arrest a student leader")
         const prev = toks[i - 1];
-        if (!(t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "PROPN") || !prev || !(prev.pos === "PROPN" || prev.pos === "PRON")) continue;
+        if (!(t.upos === "VERB" && t.pos === "NOUN" && /^(DET|NUM|PROPN|ADJ|PRON|NOUN)$/.test(toks[i + 1]?.pos ?? "")) && (!(t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "PROPN") || !prev || !(prev.pos === "PROPN" || prev.pos === "PRON"))) continue;
       }
       if (f.kind === "noun" && t.pos !== "NOUN" && t.pos !== "PROPN") continue;
       // a base form closing a noun phrase begun by an article is a noun ("an Afghan Air Force strike")
