@@ -27,7 +27,7 @@ export interface ParserModel {
 }
 
 interface TableHeader { name: string; rowsLog2: number; nClasses: number; nRows: number; scale: number; rowBytes: number }
-interface Header { magic: string; upos: string[]; labels: string[]; cands: Record<string, number[]>; tables: TableHeader[]; meta: Record<string, unknown> }
+interface Header { magic: string; upos: string[]; labels: string[]; cands: Record<string, number[]>; tagdict: number[]; tables: TableHeader[]; meta: Record<string, unknown> }
 
 function encodeTable(name: string, p: Perceptron): { h: TableHeader; rows: Buffer; vals: Buffer } {
   const w = p.w, nc = p.nClasses;
@@ -60,7 +60,8 @@ export function serializeModel(m: ParserModel): Buffer {
   const parts = [encodeTable("tagger", m.tagger.model), encodeTable("trans", m.parser.trans), encodeTable("labeller", m.parser.labeller)];
   const cands: Record<string, number[]> = {};
   m.parser.cands.forEach((c, k) => { if (c) cands[k] = [...c]; });
-  const header: Header = { magic: MAGIC, upos: [...UPOS], labels: [...m.parser.labels], cands, tables: parts.map((p) => p.h), meta: m.meta };
+  const tagdict = [...m.tagger.dict].flat();
+  const header: Header = { magic: MAGIC, upos: [...UPOS], labels: [...m.parser.labels], cands, tagdict, tables: parts.map((p) => p.h), meta: m.meta };
   const hb = Buffer.from(JSON.stringify(header), "utf8");
   const len = Buffer.alloc(4); len.writeUInt32LE(hb.length, 0);
   const body = Buffer.concat([Buffer.from(MAGIC, "latin1"), len, hb, ...parts.flatMap((p) => [p.rows, p.vals])]);
@@ -101,7 +102,10 @@ export function deserializeModel(gz: Buffer, path: string): ParserModel {
   if (pos !== buf.length) throw new ModelLoadError(path, "trailing bytes after the weight tables");
   const cands: (Int32Array | null)[] = new Array(2 * 32 * 32).fill(null);
   for (const [k, v] of Object.entries(header.cands ?? {})) cands[Number(k)] = Int32Array.from(v);
-  return { tagger: new Tagger(tabs.tagger), parser: new Parser(tabs.trans, tabs.labeller, header.labels, cands), meta: header.meta };
+  const dict = new Map<number, number>();
+  const td = header.tagdict ?? [];
+  for (let i = 0; i + 1 < td.length; i += 2) dict.set(td[i], td[i + 1]);
+  return { tagger: new Tagger(tabs.tagger, dict), parser: new Parser(tabs.trans, tabs.labeller, header.labels, cands), meta: header.meta };
 }
 
 /** Reads a model file; a missing, unreadable or corrupt file is a ModelLoadError naming it. */

@@ -5,7 +5,7 @@
 // scoring stays cheap; and since arc-hybrid only attaches a word once all its
 // own dependents are attached, the labeller sees the dependent's whole
 // subtree (its case marker, whether it has a subject, …).
-import { h1, h2, h3, h4 } from "./hash.js";
+import { compileTemplates, hashAll } from "./templates.js";
 import { Perceptron } from "./perceptron.js";
 import { TAG_NONE, TAG_ROOT, UPOS_ID } from "./tagger.js";
 
@@ -14,8 +14,38 @@ const TAG_PUNCT = UPOS_ID.PUNCT;
 const SHIFT = 0, LEFT = 1, RIGHT = 2;
 const W_NONE = 0x1234567, W_ROOT = 0x7654321;
 const L_NONE = 0xffff;
-export const PARSER_FEATS = 101;
-export const LABEL_FEATS = 40;
+const TRANS_ATOMS = ["one", "s0w", "s0t", "s0wt", "s1w", "s1t", "s1wt", "s2w", "s2t", "b0w", "b0t", "b0wt", "b1w", "b1t", "b1wt", "b2w", "b2t", "b3t",
+  "s0lw", "s0lt", "s0ll", "s0rw", "s0rt", "s0rl", "b0lw", "b0lt", "b0ll", "s1rw", "s1rt", "s1rl", "s0l2t", "s0l2l", "s0r2t", "s0r2l", "b0l2t", "b0l2l", "s1lt", "s1ll",
+  "d", "d1", "s0vl", "s0vr", "b0vl", "s1vr", "s0ls", "s0rs", "b0ls", "s1rs", "pb", "ps", "pbps"] as const;
+const A = Object.fromEntries(TRANS_ATOMS.map((a, i) => [a, i])) as Record<(typeof TRANS_ATOMS)[number], number>;
+// s = stack (s0 top), b = buffer (b0 front); l/r = leftmost/rightmost child (l2/r2 second);
+// w word, t tag, l label, wt word+tag; d distance s0–b0, d1 s1–s0; v valency; ls/rs label sets; pb/ps punctuation between.
+const TRANS = compileTemplates(TRANS_ATOMS, `
+  one; s0w; s0t; s0wt; s1w; s1t; s1wt; b0w; b0t; b0wt; b1w; b1t; b1wt; b2w; b2t; s2w; s2t
+  s0wt b0wt; s0wt b0w; s0w b0wt; s0wt b0t; s0t b0wt; s0w b0w; s0t b0t
+  s1wt s0wt; s1w s0w; s1t s0t; s1t s0w; s1w s0t; s1wt s0t; s1t s0wt
+  b0t b1t; b0w b1w; b0t b1w; b0w b1t
+  s1t s0t b0t; s0t b0t b1t; b0t b1t b2t; s2t s1t s0t; s1w s0t b0t; s1t s0w b0t; s1t s0t b0w; s0w b0t b1t; s0t b0w b1t; s0t b0t b1w; s1t s0t b0t b1t
+  s0t s0lt b0t; s0t s0rt b0t; s0t b0t b0lt; s1t s0t s0lt; s1t s0t s0rt; s1t s1rt s0t
+  s0lw; s0lt; s0ll; s0rw; s0rt; s0rl; b0lw; b0lt; b0ll; s1rw; s1rt; s1rl
+  s0l2t s0l2l; s0r2t s0r2l; b0l2t b0l2l; s0t s0ll s0l2l; s0t s0rl s0r2l; b0t b0ll b0l2l; s1lt s1ll
+  s0w d; s0t d; b0w d; b0t d; s0w b0w d; s0t b0t d; s1t s0t d1; s1w s0w d1
+  s0w s0vl; s0t s0vl; s0w s0vr; s0t s0vr; b0w b0vl; b0t b0vl; s1w s1vr; s1t s1vr
+  s0w s0ls; s0t s0ls; s0w s0rs; s0t s0rs; b0w b0ls; b0t b0ls; s1t s1rs; s0t s0ls b0t; s1t s0t s0rs
+  s0t b0t pb; s1t s0t ps; s0w b0t pb; s1t s0t b0t pbps; s0t b0w pb
+  b0t b1t b2t b3t; s0t b0t b1t b2t; s0wt b0wt b1t; s1wt s0wt b0t; s0rw b0w; s0t s0rl b0w; b0lw b0w; s1w s0w b0w; s0t b0t b0ll; s1t s1rl s0t
+`);
+const LABEL_ATOMS = ["dir", "dw", "dt", "hw", "ht", "dist", "dls", "drs", "hls", "hrs", "dlw", "dlt", "dll", "dl2l", "drt", "drl",
+  "wdm1", "wdp1", "tdm1", "tdp1", "whm1", "thp1", "nld", "nrd", "hlcl", "hrcl", "distw"] as const;
+const B = Object.fromEntries(LABEL_ATOMS.map((a, i) => [a, i])) as Record<(typeof LABEL_ATOMS)[number], number>;
+// d dependent, h head; dl/dr its leftmost/rightmost child (its case marker, determiner…); m1/p1 the word before/after.
+const LABEL = compileTemplates(LABEL_ATOMS, `
+  dir; dir dw; dir dt; dir hw; dir ht; dir dt ht; dir dw ht; dir dt hw; dir dw hw; dir dt ht dist
+  dir dt dls; dir dt drs; dir dt dls drs; dir dt ht dls; dir dt ht drs; dir dw dls
+  dir dlw dt ht; dir dlw dll ht; dir dlw dll; dir dt dlt dll; dir dt drt drl; dir dt dl2l dll
+  dir dt ht hls; dir dt ht hrs; dir dt wdm1; dir dt wdp1; dir dt tdm1; dir dt tdp1 ht; dir ht whm1 dt; dir ht thp1 dt
+  dir dt nld nrd; dir dt ht hlcl; dir dt ht hrcl; dir dw dlw hw; dir dt ht dlw; dir hw dt dls; dir dt ht distw
+`);
 
 /** Keys of the label-candidate table: direction × dependent tag × head tag (tag ids < 32). */
 const CAND_KEYS = 2 * 32 * 32;
@@ -113,8 +143,10 @@ export class Parser {
   readonly labels: readonly string[];
   readonly rootLabel: number;
   private st = new State();
-  private feats = new Int32Array(PARSER_FEATS);
-  private lfeats = new Int32Array(LABEL_FEATS);
+  private feats = new Int32Array(TRANS.count);
+  private lfeats = new Int32Array(LABEL.count);
+  private ctx = new Int32Array(TRANS_ATOMS.length);
+  private lctx = new Int32Array(LABEL_ATOMS.length);
   private scores = new Float32Array(3);
   private lscores: Float32Array;
   private cost = new Int32Array(3);
@@ -166,116 +198,65 @@ export class Parser {
     return st;
   }
 
-  /** Transition features of the current state, as row offsets. */
+  /** Transition features of the current state, as virtual rows. */
   private extract(st: State): number {
-    const f = this.feats, m = this.trans;
-    const { sp, b, n, stack, words, tags, lab, lc1, lc2, rc1, rc2, nl, nr, lsA, lsB, rsA, rsB } = st;
+    const c = this.ctx;
+    const { sp, b, n, stack, words, tags, lab, lc1, lc2, rc1, rc2, nl, nr, lsA, lsB, rsA, rsB, pc } = st;
     const s0 = stack[sp - 1], s1 = sp >= 2 ? stack[sp - 2] : -1, s2 = sp >= 3 ? stack[sp - 3] : -1;
-    const b0 = b <= n ? b : -1, b1 = b + 1 <= n ? b + 1 : -1, b2 = b + 2 <= n ? b + 2 : -1;
+    const b0 = b <= n ? b : -1, b1 = b + 1 <= n ? b + 1 : -1, b2 = b + 2 <= n ? b + 2 : -1, b3 = b + 3 <= n ? b + 3 : -1;
     const W = (i: number) => (i < 0 ? W_NONE : words[i]);
     const T = (i: number) => (i < 0 ? TAG_NONE : tags[i]);
     const L = (i: number) => (i < 0 ? L_NONE : lab[i]);
-    const s0w = W(s0), s0t = T(s0), s1w = W(s1), s1t = T(s1), s2w = W(s2), s2t = T(s2);
-    const b0w = W(b0), b0t = T(b0), b1w = W(b1), b1t = T(b1), b2w = W(b2), b2t = T(b2);
     const s0l = lc1[s0], s0l2 = lc2[s0], s0r = rc1[s0], s0r2 = rc2[s0];
     const s1r = s1 >= 0 ? rc1[s1] : -1, s1l = s1 >= 0 ? lc1[s1] : -1;
     const b0l = b0 >= 0 ? lc1[b0] : -1, b0l2 = b0 >= 0 ? lc2[b0] : -1;
-    const s0lt = T(s0l), s0rt = T(s0r), b0lt = T(b0l), s1rt = T(s1r);
-    const s0wt = (s0w * 31 + s0t) | 0, s1wt = (s1w * 31 + s1t) | 0, b0wt = (b0w * 31 + b0t) | 0, b1wt = (b1w * 31 + b1t) | 0;
-    const d = s0 > 0 && b0 > 0 ? bucket(b0 - s0) : 0;
-    const d1 = s1 > 0 ? bucket(s0 - s1) : 0;
-    const s0vl = nl[s0], s0vr = nr[s0], b0vl = b0 >= 0 ? nl[b0] : 0, s1vr = s1 >= 0 ? nr[s1] : 0;
-    const s0ls = lsA[s0] ^ (lsB[s0] * 7919), s0rs = rsA[s0] ^ (rsB[s0] * 7919);
-    const b0ls = b0 >= 0 ? lsA[b0] ^ (lsB[b0] * 7919) : -1, s1rs = s1 >= 0 ? rsA[s1] ^ (rsB[s1] * 7919) : -1;
-    let k = 0;
-    f[k++] = m.off(h1(0, 0));
-    // single words
-    f[k++] = m.off(h1(1, s0w)); f[k++] = m.off(h1(2, s0t)); f[k++] = m.off(h1(3, s0wt));
-    f[k++] = m.off(h1(4, s1w)); f[k++] = m.off(h1(5, s1t)); f[k++] = m.off(h1(6, s1wt));
-    f[k++] = m.off(h1(7, b0w)); f[k++] = m.off(h1(8, b0t)); f[k++] = m.off(h1(9, b0wt));
-    f[k++] = m.off(h1(10, b1w)); f[k++] = m.off(h1(11, b1t)); f[k++] = m.off(h1(12, b1wt));
-    f[k++] = m.off(h1(13, b2w)); f[k++] = m.off(h1(14, b2t));
-    f[k++] = m.off(h1(15, s2w)); f[k++] = m.off(h1(16, s2t));
-    // s0–b0 pairs
-    f[k++] = m.off(h2(17, s0wt, b0wt)); f[k++] = m.off(h2(18, s0wt, b0w)); f[k++] = m.off(h2(19, s0w, b0wt));
-    f[k++] = m.off(h2(20, s0wt, b0t)); f[k++] = m.off(h2(21, s0t, b0wt)); f[k++] = m.off(h2(22, s0w, b0w));
-    f[k++] = m.off(h2(23, s0t, b0t));
-    // s1–s0 pairs (RIGHT decides between them)
-    f[k++] = m.off(h2(24, s1wt, s0wt)); f[k++] = m.off(h2(25, s1w, s0w)); f[k++] = m.off(h2(26, s1t, s0t));
-    f[k++] = m.off(h2(27, s1t, s0w)); f[k++] = m.off(h2(28, s1w, s0t)); f[k++] = m.off(h2(29, s1wt, s0t)); f[k++] = m.off(h2(30, s1t, s0wt));
-    // buffer pairs
-    f[k++] = m.off(h2(31, b0t, b1t)); f[k++] = m.off(h2(32, b0w, b1w)); f[k++] = m.off(h2(33, b0t, b1w)); f[k++] = m.off(h2(34, b0w, b1t));
-    // tag trigrams
-    f[k++] = m.off(h3(35, s1t, s0t, b0t)); f[k++] = m.off(h3(36, s0t, b0t, b1t)); f[k++] = m.off(h3(37, b0t, b1t, b2t));
-    f[k++] = m.off(h3(38, s2t, s1t, s0t)); f[k++] = m.off(h3(39, s1w, s0t, b0t)); f[k++] = m.off(h3(40, s1t, s0w, b0t));
-    f[k++] = m.off(h3(41, s1t, s0t, b0w)); f[k++] = m.off(h3(42, s0w, b0t, b1t)); f[k++] = m.off(h3(43, s0t, b0w, b1t));
-    f[k++] = m.off(h3(44, s0t, b0t, b1w)); f[k++] = m.off(h4(45, s1t, s0t, b0t, b1t));
-    // children
-    f[k++] = m.off(h3(46, s0t, s0lt, b0t)); f[k++] = m.off(h3(47, s0t, s0rt, b0t)); f[k++] = m.off(h3(48, s0t, b0t, b0lt));
-    f[k++] = m.off(h3(49, s1t, s0t, s0lt)); f[k++] = m.off(h3(50, s1t, s0t, s0rt)); f[k++] = m.off(h3(51, s1t, s1rt, s0t));
-    f[k++] = m.off(h1(52, W(s0l))); f[k++] = m.off(h1(53, s0lt)); f[k++] = m.off(h1(54, L(s0l)));
-    f[k++] = m.off(h1(55, W(s0r))); f[k++] = m.off(h1(56, s0rt)); f[k++] = m.off(h1(57, L(s0r)));
-    f[k++] = m.off(h1(58, W(b0l))); f[k++] = m.off(h1(59, b0lt)); f[k++] = m.off(h1(60, L(b0l)));
-    f[k++] = m.off(h1(61, W(s1r))); f[k++] = m.off(h1(62, s1rt)); f[k++] = m.off(h1(63, L(s1r)));
-    f[k++] = m.off(h2(64, T(s0l2), L(s0l2))); f[k++] = m.off(h2(65, T(s0r2), L(s0r2))); f[k++] = m.off(h2(66, T(b0l2), L(b0l2)));
-    f[k++] = m.off(h3(67, s0t, L(s0l), L(s0l2))); f[k++] = m.off(h3(68, s0t, L(s0r), L(s0r2))); f[k++] = m.off(h3(69, b0t, L(b0l), L(b0l2)));
-    f[k++] = m.off(h2(70, T(s1l), L(s1l)));
-    // distance
-    f[k++] = m.off(h2(71, s0w, d)); f[k++] = m.off(h2(72, s0t, d)); f[k++] = m.off(h2(73, b0w, d)); f[k++] = m.off(h2(74, b0t, d));
-    f[k++] = m.off(h3(75, s0w, b0w, d)); f[k++] = m.off(h3(76, s0t, b0t, d)); f[k++] = m.off(h3(77, s1t, s0t, d1)); f[k++] = m.off(h3(78, s1w, s0w, d1));
-    // valency
-    f[k++] = m.off(h2(79, s0w, s0vl)); f[k++] = m.off(h2(80, s0t, s0vl)); f[k++] = m.off(h2(81, s0w, s0vr)); f[k++] = m.off(h2(82, s0t, s0vr));
-    f[k++] = m.off(h2(83, b0w, b0vl)); f[k++] = m.off(h2(84, b0t, b0vl)); f[k++] = m.off(h2(85, s1w, s1vr)); f[k++] = m.off(h2(86, s1t, s1vr));
-    // label sets
-    f[k++] = m.off(h2(87, s0w, s0ls)); f[k++] = m.off(h2(88, s0t, s0ls)); f[k++] = m.off(h2(89, s0w, s0rs)); f[k++] = m.off(h2(90, s0t, s0rs));
-    f[k++] = m.off(h2(91, b0w, b0ls)); f[k++] = m.off(h2(92, b0t, b0ls)); f[k++] = m.off(h2(93, s1t, s1rs));
-    f[k++] = m.off(h3(94, s0t, s0ls, b0t)); f[k++] = m.off(h3(95, s1t, s0t, s0rs));
-    // punctuation between the candidates (0, 1, 2, 3+)
-    const pc = st.pc;
+    c[A.one] = 1;
+    c[A.s0w] = W(s0); c[A.s0t] = T(s0); c[A.s0wt] = (c[A.s0w] * 31 + c[A.s0t]) | 0;
+    c[A.s1w] = W(s1); c[A.s1t] = T(s1); c[A.s1wt] = (c[A.s1w] * 31 + c[A.s1t]) | 0;
+    c[A.s2w] = W(s2); c[A.s2t] = T(s2);
+    c[A.b0w] = W(b0); c[A.b0t] = T(b0); c[A.b0wt] = (c[A.b0w] * 31 + c[A.b0t]) | 0;
+    c[A.b1w] = W(b1); c[A.b1t] = T(b1); c[A.b1wt] = (c[A.b1w] * 31 + c[A.b1t]) | 0;
+    c[A.b2w] = W(b2); c[A.b2t] = T(b2); c[A.b3t] = T(b3);
+    c[A.s0lw] = W(s0l); c[A.s0lt] = T(s0l); c[A.s0ll] = L(s0l);
+    c[A.s0rw] = W(s0r); c[A.s0rt] = T(s0r); c[A.s0rl] = L(s0r);
+    c[A.b0lw] = W(b0l); c[A.b0lt] = T(b0l); c[A.b0ll] = L(b0l);
+    c[A.s1rw] = W(s1r); c[A.s1rt] = T(s1r); c[A.s1rl] = L(s1r);
+    c[A.s0l2t] = T(s0l2); c[A.s0l2l] = L(s0l2); c[A.s0r2t] = T(s0r2); c[A.s0r2l] = L(s0r2);
+    c[A.b0l2t] = T(b0l2); c[A.b0l2l] = L(b0l2); c[A.s1lt] = T(s1l); c[A.s1ll] = L(s1l);
+    c[A.d] = s0 > 0 && b0 > 0 ? bucket(b0 - s0) : 0;
+    c[A.d1] = s1 > 0 ? bucket(s0 - s1) : 0;
+    c[A.s0vl] = nl[s0]; c[A.s0vr] = nr[s0]; c[A.b0vl] = b0 >= 0 ? nl[b0] : -1; c[A.s1vr] = s1 >= 0 ? nr[s1] : -1;
+    c[A.s0ls] = lsA[s0] ^ (lsB[s0] * 7919); c[A.s0rs] = rsA[s0] ^ (rsB[s0] * 7919);
+    c[A.b0ls] = b0 >= 0 ? lsA[b0] ^ (lsB[b0] * 7919) : -1; c[A.s1rs] = s1 >= 0 ? rsA[s1] ^ (rsB[s1] * 7919) : -1;
+    // punctuation between the candidates (0, 1, 2, 3+; 4 = not applicable)
     const pb = s0 > 0 && b0 > 0 ? Math.min(3, pc[b0 - 1] - pc[s0]) : 4;
     const ps = s1 > 0 ? Math.min(3, pc[s0 - 1] - pc[s1]) : 4;
-    f[k++] = m.off(h3(96, s0t, b0t, pb)); f[k++] = m.off(h3(97, s1t, s0t, ps)); f[k++] = m.off(h3(98, s0w, b0t, pb));
-    f[k++] = m.off(h4(99, s1t, s0t, b0t, pb * 8 + ps)); f[k++] = m.off(h3(100, s0t, b0w, pb));
-    return k;
+    c[A.pb] = pb; c[A.ps] = ps; c[A.pbps] = pb * 8 + ps;
+    return hashAll(TRANS, c, this.trans.mask, this.feats);
   }
 
   /** Label features for the arc h → d (dependent's subtree is complete). */
   private extractLabel(st: State, d: number, h: number): number {
-    const f = this.lfeats, m = this.labeller;
+    const c = this.lctx;
     const { n, words, tags, lab, lc1, lc2, rc1, nl, nr, lsA, lsB, rsA, rsB } = st;
     const W = (i: number) => (i < 0 || i > n ? W_NONE : words[i]);
     const T = (i: number) => (i < 0 || i > n ? TAG_NONE : tags[i]);
     const L = (i: number) => (i < 0 ? L_NONE : lab[i]);
-    const dir = d < h ? 1 : 2;
-    const dw = words[d], dt = tags[d], hw = words[h], ht = tags[h];
-    const dist = bucket(Math.abs(d - h));
-    const dls = lsA[d] ^ (lsB[d] * 7919), drs = rsA[d] ^ (rsB[d] * 7919);
-    const hls = lsA[h] ^ (lsB[h] * 7919), hrs = rsA[h] ^ (rsB[h] * 7919);
     const dl = lc1[d], dl2 = lc2[d], dr = rc1[d];
-    const dlw = W(dl), dlt = T(dl), dll = L(dl);
-    let k = 0;
-    f[k++] = m.off(h1(0, dir));
-    f[k++] = m.off(h2(1, dir, dw)); f[k++] = m.off(h2(2, dir, dt)); f[k++] = m.off(h2(3, dir, hw)); f[k++] = m.off(h2(4, dir, ht));
-    f[k++] = m.off(h3(5, dir, dt, ht)); f[k++] = m.off(h3(6, dir, dw, ht)); f[k++] = m.off(h3(7, dir, dt, hw)); f[k++] = m.off(h3(8, dir, dw, hw));
-    f[k++] = m.off(h4(9, dir, dt, ht, dist));
-    f[k++] = m.off(h3(10, dir, dt, dls)); f[k++] = m.off(h3(11, dir, dt, drs)); f[k++] = m.off(h4(12, dir, dt, dls, drs));
-    f[k++] = m.off(h4(13, dir, dt, ht, dls)); f[k++] = m.off(h4(14, dir, dt, ht, drs));
-    f[k++] = m.off(h3(15, dir, dw, dls));
-    f[k++] = m.off(h4(16, dir, dlw, dt, ht)); f[k++] = m.off(h4(17, dir, dlw, dll, ht)); f[k++] = m.off(h3(18, dir, dlw, dll));
-    f[k++] = m.off(h4(19, dir, dt, dlt, dll)); f[k++] = m.off(h4(20, dir, dt, T(dr), L(dr)));
-    f[k++] = m.off(h4(21, dir, dt, L(dl2), dll));
-    f[k++] = m.off(h4(22, dir, dt, ht, hls)); f[k++] = m.off(h4(23, dir, dt, ht, hrs));
-    f[k++] = m.off(h3(24, dir, dt, W(d - 1))); f[k++] = m.off(h3(25, dir, dt, W(d + 1))); f[k++] = m.off(h3(26, dir, dt, T(d - 1)));
-    f[k++] = m.off(h4(27, dir, dt, T(d + 1), ht));
-    f[k++] = m.off(h4(28, dir, ht, W(h - 1), dt)); f[k++] = m.off(h4(29, dir, ht, T(h + 1), dt));
-    f[k++] = m.off(h4(30, dir, dt, nl[d], nr[d]));
-    f[k++] = m.off(h4(31, dir, dt, ht, L(lc1[h]))); f[k++] = m.off(h4(32, dir, dt, ht, L(rc1[h])));
-    f[k++] = m.off(h4(33, dir, dw, dlw, hw));
-    f[k++] = m.off(h4(34, dir, dt, h === 0 ? 1 : 0, dls));
-    f[k++] = m.off(h4(35, dir, dt, ht, dlw));
-    f[k++] = m.off(h4(36, dir, hw, dt, dls));
-    f[k++] = m.off(h4(37, dir, dt, ht, bucket(Math.abs(d - h)) * 64 + (W(d + 1) & 63)));
-    return k;
+    const dist = bucket(Math.abs(d - h));
+    c[B.dir] = d < h ? 1 : 2;
+    c[B.dw] = words[d]; c[B.dt] = tags[d]; c[B.hw] = words[h]; c[B.ht] = tags[h];
+    c[B.dist] = dist;
+    c[B.dls] = lsA[d] ^ (lsB[d] * 7919); c[B.drs] = rsA[d] ^ (rsB[d] * 7919);
+    c[B.hls] = lsA[h] ^ (lsB[h] * 7919); c[B.hrs] = rsA[h] ^ (rsB[h] * 7919);
+    c[B.dlw] = W(dl); c[B.dlt] = T(dl); c[B.dll] = L(dl); c[B.dl2l] = L(dl2);
+    c[B.drt] = T(dr); c[B.drl] = L(dr);
+    c[B.wdm1] = W(d - 1); c[B.wdp1] = W(d + 1); c[B.tdm1] = T(d - 1); c[B.tdp1] = T(d + 1);
+    c[B.whm1] = W(h - 1); c[B.thp1] = T(h + 1);
+    c[B.nld] = nl[d]; c[B.nrd] = nr[d];
+    c[B.hlcl] = L(lc1[h]); c[B.hrcl] = L(rc1[h]);
+    c[B.distw] = dist * 64 + (W(d + 1) & 63);
+    return hashAll(LABEL, c, this.labeller.mask, this.lfeats);
   }
 
   private bestLabel(st: State, d: number, h: number, nf: number): number {

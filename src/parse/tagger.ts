@@ -56,16 +56,50 @@ export function encode(words: readonly string[]): Encoded {
 }
 
 const NONE = 0x9e3779b9 >>> 0, START = 0x7f4a7c15;
-export const TAGGER_FEATS = 27;
+export const TAGGER_FEATS = 33;
 
 export class Tagger {
   readonly model: Perceptron;
   private feats = new Int32Array(TAGGER_FEATS);
   private scores = new Float32Array(UPOS.length);
 
-  constructor(model: Perceptron) { this.model = model; }
+  /**
+   * Tag dictionary: word hash → bit set of the tags it takes (words seen ≥ 3
+   * times). The sets of the next words give the greedy tagger a look ahead.
+   */
+  readonly dict: Map<number, number>;
+  private amb = new Int32Array(256);
 
-  static create(rowsLog2: number, training: boolean): Tagger { return new Tagger(new Perceptron(rowsLog2, UPOS.length, training)); }
+  constructor(model: Perceptron, dict: Map<number, number> = new Map()) { this.model = model; this.dict = dict; }
+
+  static create(rowsLog2: number, training: boolean, dict?: Map<number, number>): Tagger { return new Tagger(new Perceptron(rowsLog2, UPOS.length, training), dict); }
+
+  /** Builds the tag dictionary from tagged sentences: tags taking ≥ 5% of a word's ≥ 3 occurrences. */
+  static buildDict(data: { enc: Encoded; tags: Int32Array }[]): Map<number, number> {
+    const counts = new Map<number, Int32Array>();
+    for (const d of data) for (let i = 0; i < d.enc.n; i++) {
+      const w = d.enc.lower[i];
+      let c = counts.get(w);
+      if (!c) { c = new Int32Array(UPOS.length); counts.set(w, c); }
+      c[d.tags[i]]++;
+    }
+    const dict = new Map<number, number>();
+    for (const [w, c] of [...counts].sort((a, b) => a[0] - b[0])) {
+      let tot = 0;
+      for (const x of c) tot += x;
+      if (tot < 3) continue;
+      let mask = 0;
+      c.forEach((x, t) => { if (x >= 0.05 * tot) mask |= 1 << t; });
+      dict.set(w, mask);
+    }
+    return dict;
+  }
+
+  private lookups(e: Encoded): void {
+    if (this.amb.length < e.n + 2) this.amb = new Int32Array(e.n * 2 + 2);
+    for (let i = 0; i < e.n; i++) this.amb[i] = this.dict.get(e.lower[i]) ?? 0;
+    this.amb[e.n] = -1; this.amb[e.n + 1] = -1;
+  }
 
   private extract(e: Encoded, i: number, p1: number, p2: number): number {
     const f = this.feats, m = this.model;
@@ -101,11 +135,19 @@ export class Tagger {
     f[k++] = m.off(h2(24, p2, w));
     f[k++] = m.off(h2(25, w, i + 1 < n ? e.suf3[i + 1] : NONE));
     f[k++] = m.off(h3(26, p1, p2, w));
+    const am = this.amb, a0 = am[i], a1 = am[i + 1], a2 = am[i + 2];
+    f[k++] = m.off(h1(27, a0));
+    f[k++] = m.off(h1(28, a1));
+    f[k++] = m.off(h2(29, a0, a1));
+    f[k++] = m.off(h2(30, p1, a0));
+    f[k++] = m.off(h3(31, a0, a1, a2));
+    f[k++] = m.off(h2(32, w, a1));
     return k;
   }
 
   /** Tags a sentence; returns UPOS ids. */
   tag(e: Encoded, out = new Int32Array(e.n)): Int32Array {
+    this.lookups(e);
     let p1 = TAG_START, p2 = TAG_START;
     const s = this.scores, nc = UPOS.length;
     for (let i = 0; i < e.n; i++) {
@@ -121,6 +163,7 @@ export class Tagger {
 
   /** One training pass over a sentence (greedy, own predictions as history). Returns errors. */
   train(e: Encoded, gold: Int32Array): number {
+    this.lookups(e);
     let p1 = TAG_START, p2 = TAG_START, errs = 0;
     const s = this.scores, nc = UPOS.length, m = this.model;
     for (let i = 0; i < e.n; i++) {

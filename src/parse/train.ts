@@ -35,7 +35,7 @@ function shuffled(n: number, rand: () => number): number[] {
 }
 
 function trainTagger(data: Prepared[], idx: number[], opts: TrainOptions, rand: () => number): Tagger {
-  const t = Tagger.create(opts.taggerLog2, true);
+  const t = Tagger.create(opts.taggerLog2, true, Tagger.buildDict(idx.map((i) => data[i])));
   for (let ep = 0; ep < opts.tagEpochs; ep++) {
     const order = shuffled(idx.length, rand);
     for (const o of order) { const d = data[idx[o]]; t.train(d.enc, d.tags); }
