@@ -23,12 +23,15 @@ const CONDITIONAL = new Set(["if", "unless", "whether", "lest"]);
 /** Verbs of remembering: the act they govern lies in the past. */
 const RECALL = new Set(["recall", "remember", "describe", "refer", "mention", "cite", "commemorate", "mark", "reflect"]);
 const PAST_ADJ = new Set(["historic", "previous", "earlier", "last", "past", "former", "late"]);
+const PAST_ADVERBS = new Set(["previously", "earlier", "once", "long", "formerly", "already", "repeatedly"]);
 
 /**
  * Classifies the predicate at `v` from the words before it in its clause
  * (`from` is where the clause's subject ends, or the sentence start).
  */
 export function factuality(toks: Token[], v: number, from: number, sentStart: number, isNoun: boolean): Factuality {
+  // a question asks whether it happened ("Will Iran talk to the US?"); a quoted one is someone's words, checked below as any
+  if (isQuestion(toks, v)) return "hypothetical";
   const start = Math.max(sentStart, Math.min(from, v - 1), v - 6);
   let future = false;
   for (let k = start; k < v; k++) {
@@ -58,11 +61,24 @@ export function factuality(toks: Token[], v: number, from: number, sentStart: nu
     if (CONDITIONAL.has(t.lower)) return "hypothetical";
   }
   // "fighters who had been held in Saudi Arabia": a relative clause in the pluperfect describes, it does not report
+  // ("the president had previously called it …", "had earlier met": told as what came before)
   for (let g = v - 1; g >= Math.max(sentStart, v - 4); g--) {
     if (toks[g].lower === "had" && /^(who|which|that)$/.test(toks[g - 1]?.lower ?? "")) return "background";
+    if (toks[g].lower === "had" && toks.slice(g + 1, v).some((t) => PAST_ADVERBS.has(t.lower))) return "background";
     if (!(toks[g].pos === "AUX" || toks[g].pos === "ADV" || toks[g].lower === "had")) break;
   }
   return future ? "future" : "fact";
+}
+
+/** Whether the clause holding `v` ends in a question mark (outside quotation marks). */
+function isQuestion(toks: Token[], v: number): boolean {
+  const sent = toks[v].sent;
+  for (let k = v + 1; k < toks.length && toks[k].sent === sent; k++) {
+    const w = toks[k].text;
+    if (w === "?") return true;
+    if (w === "." || w === "!" || w === ";" || /^["“”»«]$/.test(w)) return false;
+  }
+  return false;
 }
 
 /**

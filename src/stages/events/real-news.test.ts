@@ -77,3 +77,13 @@ describe("events told by their nouns", () => {
     assert.deepEqual(triples("2012-02-03", "Dozens are injured in fresh protests in Cairo."), ["EGY CIV PROTEST EGY"]);
   });
 });
+
+describe("precision: what did not happen now", () => {
+  it("codes no event in a question", () => {
+    assert.deepEqual(triples("2019-05-02", "Will Iran talk to the United States before the deadline?"), []);
+  });
+
+  it("codes no event told in the pluperfect with 'previously'", () => {
+    assert.deepEqual(triples("2019-05-02", "Moscow had previously accused Kyiv of sabotage."), []);
+  });
+});
