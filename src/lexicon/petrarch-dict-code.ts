@@ -7,7 +7,7 @@
 import type { Actor, ArticleDoc, EventCandidate, PlovType, Token } from "../doc/types.js";
 import {
   petrCodeOn, petrSector, petrVerbForms, type PetrActor, type PetrAgent, type PetrElem, type PetrPattern, type PetrVerb,
-  type PetrVerbBlock, type PetrVerbDict,
+  type PetrReadOptions, type PetrVerbBlock, type PetrVerbDict,
 } from "./petrarch-dict.js";
 import { readPetrarchActorFile, suiteCodesAllowed } from "./user-actors.js";
 
@@ -455,10 +455,10 @@ export function withDictionaryPriority(own: EventCandidate[], dict: EventCandida
  * none is: the verbs then count only as patterns). Inside withSuiteActorCodes
  * the actors keep the dictionary's codes.
  */
-export function petrDictionaryCoder(verbs: PetrVerbDict, actorsFile: string | string[]): { coder: PetrCoder; rawCodes: boolean } | undefined {
+export function petrDictionaryCoder(verbs: PetrVerbDict, actorsFile: string | string[], opts: PetrReadOptions = {}): { coder: PetrCoder; rawCodes: boolean } | undefined {
   const actors: PetrActor[] = [], agents: PetrAgent[] = [];
   for (const f of typeof actorsFile === "string" ? [actorsFile] : actorsFile) {
-    const d = readPetrarchActorFile(f);
+    const d = readPetrarchActorFile(f, opts);
     if (d) { actors.push(...d.actors); agents.push(...d.agents); }
   }
   if (!actors.length) return undefined;

@@ -13,7 +13,7 @@ import { z } from "zod";
 import { LexiconError } from "./json-file.js";
 import {
   isPetrarchActors, isPetrarchAgents, parsePetrActors, parsePetrAgents, PetrDictError, petrSector,
-  type PetrActor, type PetrAgent,
+  type PetrActor, type PetrAgent, type PetrReadOptions,
 } from "./petrarch-dict.js";
 import { actorCountryOrUnknownSchema, checkCaseSensitive, note, sectorSchema, surfaceForm } from "./common.js";
 import { loadJsonFile } from "./json-file.js";
@@ -57,6 +57,8 @@ export type UserActor = z.output<typeof userActorSchema>;
 export interface LoadUserActorsOptions {
   /** Also accept a test suite's own actor codes (see suiteActorCodeSchema). Off by default. */
   suiteCodes?: boolean;
+  /** For PETRARCH-format files: report a bad line here and skip it, instead of failing (see PetrReadOptions). */
+  onProblem?: PetrReadOptions["onProblem"];
 }
 
 let suiteCodesInScope = false;
@@ -86,7 +88,7 @@ export const suiteCodesAllowed = (): boolean => suiteCodesInScope;
 export function loadUserActors(path: string | string[], opts: LoadUserActorsOptions = {}): UserActor[] {
   const suite = opts.suiteCodes ?? suiteCodesInScope;
   return (typeof path === "string" ? [path] : path).flatMap((p) => {
-    const petr = readPetrarchActorFile(p);
+    const petr = readPetrarchActorFile(p, { onProblem: opts.onProblem });
     if (petr) return petrUserActors(petr.actors, suite);
     const schema = suite ? suiteActorsFileSchema : userActorsFileSchema;
     const parsed = loadJsonFile(p, schema) as z.output<typeof userActorsFileSchema>;
@@ -95,7 +97,7 @@ export function loadUserActors(path: string | string[], opts: LoadUserActorsOpti
 }
 
 /** A PETRARCH/TABARI actor or agent file's entries; undefined for a JSON file. Errors name file and line. */
-export function readPetrarchActorFile(path: string): { actors: PetrActor[]; agents: PetrAgent[] } | undefined {
+export function readPetrarchActorFile(path: string, opts: PetrReadOptions = {}): { actors: PetrActor[]; agents: PetrAgent[] } | undefined {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -104,7 +106,7 @@ export function readPetrarchActorFile(path: string): { actors: PetrActor[]; agen
   }
   if (!isPetrarchActors(text)) return undefined;
   try {
-    return isPetrarchAgents(text) ? { actors: [], agents: parsePetrAgents(text, path) } : { actors: parsePetrActors(text, path), agents: [] };
+    return isPetrarchAgents(text) ? { actors: [], agents: parsePetrAgents(text, path, opts) } : { actors: parsePetrActors(text, path, opts), agents: [] };
   } catch (e) {
     if (e instanceof PetrDictError) throw new LexiconError(e.message, path, undefined, e.line);
     throw e;

@@ -30,7 +30,7 @@ export interface CoderOptions {
    * themselves (see lexicon/petrarch-dict-code.ts).
    */
   verbsFile?: string;
-  /** A bad entry in a PETRARCH-format verb file fails (default), or is skipped as PETRARCH itself does. */
+  /** A bad line in a PETRARCH-format verb, actor or agent file fails (default), or is skipped as PETRARCH itself does. */
   skipBadDictionaryEntries?: boolean;
 }
 
@@ -48,12 +48,13 @@ const MULTILATERAL = /\b(sidelines|fringes?|margins?)\b/i;
 export function createCoder(opts: CoderOptions = {}): Coder {
   const dataDir = opts.dataDir ?? DEFAULT_DATA.pathname;
   const lexicon: Lexicon = loadLexicon(dataDir);
-  const userActors = opts.actorsFile ? loadUserActors(opts.actorsFile) : [];
+  const skip = opts.skipBadDictionaryEntries ? { onProblem: () => {} } : {};
+  const userActors = opts.actorsFile ? loadUserActors(opts.actorsFile, skip) : [];
   const gaz = buildGazetteer(lexicon, userActors);
-  const userVerbs = opts.verbsFile ? loadUserVerbs(opts.verbsFile, opts.skipBadDictionaryEntries ? { onProblem: () => {} } : {}) : undefined;
+  const userVerbs = opts.verbsFile ? loadUserVerbs(opts.verbsFile, skip) : undefined;
   // the imported CAMEO verbs come last: tried only where no pattern of dyad's fires
   const patterns: PatternIndex = indexPatterns(readPatternFile(joinPath(dataDir, "verbs.json")), [loadCameoVerbs(joinPath(dataDir, "cameo-verbs.json"))], userVerbs?.patterns);
-  const dictionary = userVerbs?.petrarch && opts.actorsFile ? petrDictionaryCoder(userVerbs.petrarch, opts.actorsFile) : undefined;
+  const dictionary = userVerbs?.petrarch && opts.actorsFile ? petrDictionaryCoder(userVerbs.petrarch, opts.actorsFile, skip) : undefined;
   const implicit = loadImplicitAgents(joinPath(dataDir, "implicit-agents.json"));
 
   function analyseArticle(article: ArticleInput) {

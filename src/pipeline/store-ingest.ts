@@ -16,6 +16,8 @@ export interface IngestOptions {
   actorsFile?: string | string[];
   /** A user's verb file (dyad's JSON or PETRARCH format). */
   verbsFile?: string;
+  /** Skip bad lines of PETRARCH-format dictionaries (reported by the CLI first). */
+  skipBadDictionaryEntries?: boolean;
   merge: MergeOptions;
   /** Articles per transaction (default 200). */
   batchSize?: number;
@@ -105,7 +107,7 @@ export async function ingestArticles(store: EventStore, items: AsyncIterable<Ing
     stats.newEvents += r.newEvents; stats.mergedMentions += r.mergedMentions;
     opts.onProgress?.(stats);
   };
-  for await (const r of codeArticles(fresh(), { workers: opts.workers, actorsFile: opts.actorsFile, verbsFile: opts.verbsFile, coder: opts.coder })) {
+  for await (const r of codeArticles(fresh(), { workers: opts.workers, actorsFile: opts.actorsFile, verbsFile: opts.verbsFile, skipBadDictionaryEntries: opts.skipBadDictionaryEntries, coder: opts.coder })) {
     if ("error" in r) { stats.failed++; opts.onCoderError?.(r.article, r.error); continue; }
     batch.push({ article: prepared.get(r.article) ?? toStoredArticle(r.article), events: r.events });
     if (batch.length >= batchSize || Date.now() - lastFlush >= flushMs) await flush();
@@ -128,7 +130,7 @@ export async function recodeStore(store: EventStore, opts: Omit<IngestOptions, "
         yield { id: a.id, date: a.date, text: a.text, ...(a.url ? { url: a.url } : {}), ...(a.title ? { title: a.title } : {}) };
       }
     }
-    for await (const r of codeArticles(inputs(), { workers: opts.workers, actorsFile: opts.actorsFile, verbsFile: opts.verbsFile })) {
+    for await (const r of codeArticles(inputs(), { workers: opts.workers, actorsFile: opts.actorsFile, verbsFile: opts.verbsFile, skipBadDictionaryEntries: opts.skipBadDictionaryEntries })) {
       if ("error" in r) throw new Error(`recoding article ${r.article.id} failed (${r.error}); nothing was changed`);
       stats.stored++;
       if (stats.stored % (opts.batchSize ?? 200) === 0) opts.onProgress?.(stats);

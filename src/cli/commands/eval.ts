@@ -69,7 +69,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
     },
   });
   if (values.help) { process.stdout.write(HELP); return 0; }
-  checkUserDictionaries(values.verbs, values.actors);
+  const dictOpts = checkUserDictionaries(values.verbs, values.actors);
   if (values.suite !== undefined) return suiteCommand(values.suite, values.path, values.actors, values.verbs, !!values.json);
   if (!values.gold) throw new UsageError("--gold: expected a gold file (JSON lines)");
   const goldRows = await readRows(values.gold);
@@ -83,7 +83,7 @@ export async function evalCommand(argv: string[]): Promise<number> {
         else process.stderr.write(`${it.problem.file}${it.problem.line ? `:${it.problem.line}` : ""}: ${it.problem.code}: ${it.problem.message}\n`);
       }
     }
-    for await (const r of codeArticles(articles(), { workers: 1, actorsFile: values.actors, verbsFile: values.verbs })) {
+    for await (const r of codeArticles(articles(), { workers: 1, actorsFile: values.actors, verbsFile: values.verbs, ...dictOpts })) {
       if ("events" in r) predRows.push(...(r.events as unknown as Row[]));
     }
   }

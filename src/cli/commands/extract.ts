@@ -30,20 +30,26 @@ options:
 `;
 
 /**
- * Reads the user's verb and actor files once before coding, so a bad entry is
- * reported as a usage problem (file, line and what is wrong), not by each thread.
+ * Reads the user's verb and actor files once before coding, so a problem is
+ * reported once, not by each thread. A bad JSON file is a usage error; a bad
+ * line of a PETRARCH/TABARI dictionary is reported (file, line, problem) and
+ * skipped, as PETRARCH does: the field's files carry a few typos. Returns the
+ * coder options that skip them.
  */
-export function checkUserDictionaries(verbs: string | undefined, actors: string[] | undefined): void {
+export function checkUserDictionaries(verbs: string | undefined, actors: string[] | undefined): { skipBadDictionaryEntries?: boolean } {
+  let skipped = 0;
+  const onProblem = (e: Error) => { skipped++; process.stderr.write(`dyad: ${e.message} (line skipped)\n`); };
   try {
-    if (verbs) loadUserVerbs(verbs);
+    if (verbs) loadUserVerbs(verbs, { onProblem });
   } catch (e) {
     throw new UsageError(`--verbs: ${(e as Error).message}`);
   }
   try {
-    if (actors?.length) loadUserActors(actors);
+    if (actors?.length) loadUserActors(actors, { onProblem });
   } catch (e) {
     throw new UsageError(`--actors: ${(e as Error).message}`);
   }
+  return skipped ? { skipBadDictionaryEntries: true } : {};
 }
 
 /** Large inputs get all cores; a single article does not pay for starting threads. */
@@ -77,7 +83,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format: expected one of ${OUTPUT_FORMATS.join(", ")}, got "${values.format}"`);
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date: expected YYYY-MM-DD, got "${values.date}"`);
   if (!positionals.length) throw new UsageError("expected at least one input: a file, a folder, or - for stdin");
-  checkUserDictionaries(values.verbs, values.actors);
+  const dictOpts = checkUserDictionaries(values.verbs, values.actors);
   const workers = values.workers !== undefined ? Number(values.workers) : await autoWorkers(positionals);
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers: expected a whole number ≥ 1, got "${values.workers}"`);
 
@@ -96,7 +102,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
   }
   if (format === "tsv") await writeOut(tsvHeader() + "\n");
   let rows: string[][] = [];
-  for await (const r of codeArticles(articles(), { workers, actorsFile: values.actors, verbsFile: values.verbs })) {
+  for await (const r of codeArticles(articles(), { workers, actorsFile: values.actors, verbsFile: values.verbs, ...dictOpts })) {
     if ("error" in r) {
       failed++;
       const o = r.article.origin;

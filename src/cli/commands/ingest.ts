@@ -80,7 +80,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   if (values.help) { process.stdout.write(HELP); return 0; }
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date: expected YYYY-MM-DD, got "${values.date}"`);
   if (!positionals.length && !values.recode) throw new UsageError("expected at least one input: a file, a folder, or - for stdin (or --recode)");
-  checkUserDictionaries(values.verbs, values.actors);
+  const dictOpts = checkUserDictionaries(values.verbs, values.actors);
   const workers = intOption("workers", values.workers, Math.max(1, availableParallelism()), 1, 256);
   const batchSize = intOption("batch", values.batch, 200, 1, 100_000);
   const showProgress = values.progress ?? !!process.stderr.isTTY;
@@ -94,7 +94,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
 
     if (values.recode) {
       progress.total = (await store.stats()).articles;
-      const s = await recodeStore(store, { workers, actorsFile: values.actors, verbsFile: values.verbs, merge, batchSize, onProgress });
+      const s = await recodeStore(store, { workers, actorsFile: values.actors, verbsFile: values.verbs, ...dictOpts, merge, batchSize, onProgress });
       await store.setMeta("coder_version", version);
       progress.end();
       process.stderr.write(summary(s, true) + "\n");
@@ -108,7 +108,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
 
     if (showProgress) progress.total = await estimateArticles(positionals);
     const s = await ingestArticles(store, readInputs(positionals, { date: values.date }), {
-      workers, actorsFile: values.actors, verbsFile: values.verbs, merge, batchSize, onProgress,
+      workers, actorsFile: values.actors, verbsFile: values.verbs, ...dictOpts, merge, batchSize, onProgress,
       onProblem: (p) => { progress.end(); process.stderr.write(formatProblem(p) + "\n"); },
       onCoderError: (a, msg) => {
         progress.end();
