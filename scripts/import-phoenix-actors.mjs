@@ -235,7 +235,7 @@ function classify(entry) {
 
 // ---------- build ----------
 
-const stats = { entries: 0, people: 0, orgs: 0, skippedCountryLevel: 0, skippedNoCountry: 0, badCodes: 0, commonWordForms: 0, ambiguousForms: 0, shortForms: 0 };
+const stats = { agentsDropped: 0, entries: 0, people: 0, orgs: 0, skippedCountryLevel: 0, skippedNoCountry: 0, badCodes: 0, commonWordForms: 0, ambiguousForms: 0, shortForms: 0 };
 const people = [];
 const orgs = [];
 const dropped = new Set();
@@ -382,6 +382,18 @@ writeFileSync(join(root, "data/phoenix-actors.json"), JSON.stringify(actorsOut, 
 
 // ---------- agents ----------
 
+/**
+ * Agent nouns that are no actor or are read wrongly out of context: things (vehicles, weapons,
+ * buildings, publications), stems and fragments ("commerce minist", "ambassador to"), and words
+ * whose CAMEO sector is not the guideline's ("deputy" is a legislator, not police; an environment
+ * ministry is GOV, not NGO) or that are too general to place ("authority", "business", "the court").
+ */
+const AGENT_THING_HEADS = /\b(missile|rocket|helicopter|gunship|jet|jumbojet|airliner|aircraft|plane|ship|vessel|tanker|freighter|containership|oiler|building|house|school|schoolhouse|kindergar(te|de)n|preschool|post|district|institution|facilit(y|iy)|prison|infirmary|sanat(a|o)rium|sanitarium|site|blog|website|magazine|tv|gazette|publication|tabloid|station|check|monastary|conservatory|unit|patrols?|craft|barracks|tank|carrier|bomber|battleship|battlewagon|system|office|rule|department)$/;
+const AGENT_GENERAL = new Set(["deputy", "authority", "business", "industry", "boss", "doc", "the court", "intelligence", "representatives", "delegate", "constituent", "counselor", "counsel", "advocate", "chamber", "assemblies", "assemblage", "exile", "crusader", "objector", "electorate", "elector", "customer", "engineer", "chief engineer", "athlete", "backpacker", "colonist", "producer", "trader", "merchant", "employer", "investor", "landlord", "monger", "bargainer", "writer", "commentator", "publisher", "telecom", "economist", "historian", "intellectual", "sociologist", "dean", "christian", "buddhist", "hindu", "anglican", "maronite", "unitarian", "hebrew", "hasid", "hasidim", "killer", "culprit", "convict", "criminal", "felon", "general assembly", "national council", "majority party", "democratic party", "green party", "insurgence", "insurgency", "looter", "mass opposition", "woman", "women", "man", "men", "person", "captain", "medical man", "medical men", "medical woman", "medical women", "medical person", "students and professor", "students and teacher", "science congress", "economic expert", "leading news", "top left leader", "top right leader", "promulgator", "lawgiver", "elected bodies"]);
+function agentStop(words) {
+  return AGENT_THING_HEADS.test(words) || AGENT_GENERAL.has(words) || /minist|\b(at|to|for|of|in|on|and)$|^(a|an|the) /.test(words) || words.split(" ").length > 4;
+}
+
 function readAgents() {
   const file = "Phoenix.agents.txt";
   const lines = readFileSync(join(phoenixDir, file), "utf8").split(/\r?\n/);
@@ -400,10 +412,13 @@ function readAgents() {
     const sector = SECTOR[sectorCode];
     if (!sector) { bad.push(`${file}:${n + 1} ${line}`); return; }
     let forms = [m[1]];
-    for (const [k, vs] of subst) forms = forms.flatMap((f) => (f.includes(k) ? vs.map((v) => f.replace(k, "_" + v)) : [f]));
+    // "POLICE!PERSON!" → POLICEMAN, POLICEWOMAN …: the set's words are appended as they are
+    for (const [k, vs] of subst) forms = forms.flatMap((f) => (f.includes(k) ? vs.map((v) => f.replace(k, v)) : [f]));
     for (const f of forms) {
       const words = f.replace(/_+/g, " ").trim().toLowerCase().replace(/\s+/g, " ");
-      if (/^[a-z][a-z' -]*$/.test(words)) out.push({ words, sector, line: n + 1 });
+      if (!/^[a-z][a-z' -]*$/.test(words)) continue;
+      if (agentStop(words)) { stats.agentsDropped++; continue; }
+      out.push({ words, sector, line: n + 1 });
     }
   });
   return { out, bad };

@@ -91,6 +91,21 @@ function addPhoenix(g: Gazetteer, lex: Lexicon): void {
     }
   };
   for (const p of ph.people) addNew([p.name, ...(p.aliases ?? [])], { kind: "person", country: p.country, sector: p.sector, name: p.name, periods: p.periods, imported: true });
+  // agent nouns ("constable", "insurgent", "herdsman") after roles.json, which wins
+  for (const a of ph.agents) {
+    // (the few with hyphens or apostrophes would need wink's tokenizer: left out)
+    if (NOT_PLAIN.test(a.words)) continue;
+    const toks = a.words.split(" ");
+    if (g.hasTokens(toks)) continue;
+    // plural forms come listed ("policemen"); singular ones get the regular plural
+    const plural = /(men|people|ers)$/.test(a.words) && !/(man|person)$/.test(a.words) ? /(men|people)$/.test(a.words) : false;
+    const e: GazetteerEntry = { kind: "role", country: "", sector: a.sector, name: a.words, plural, imported: true };
+    g.addTokens(toks, e);
+    if (!plural) {
+      const pl = pluralOf(a.words).split(" ");
+      if (!g.hasTokens(pl)) g.addTokens(pl, { ...e, plural: true });
+    }
+  }
   for (const o of ph.organisations) {
     addNew(o.names, o.country === "IGO"
       ? { kind: "igo", country: "IGO", sector: "IGO", name: o.names[0], imported: true }

@@ -99,7 +99,7 @@ export class Gazetteer {
       node = n;
       if (node.entries) {
         const surface = text.slice(i, k + 1).join(" ").replace(/ ('s|’s)/g, "'s");
-        const ok = node.entries.filter((e) => (e.imported ? capitalised(text, i, k + 1) : !e.exact || e.exact.replace(/’/g, "'") === surface.replace(/’/g, "'") || sameTokens(e.exact, text, i, k + 1)));
+        const ok = node.entries.filter((e) => (e.imported && e.kind !== "role" ? capitalised(text, i, k + 1) : !e.exact || e.exact.replace(/’/g, "'") === surface.replace(/’/g, "'") || sameTokens(e.exact, text, i, k + 1)));
         if (ok.length) best = { len: k + 1 - i, entries: ok };
       }
     }
