@@ -1,5 +1,7 @@
 // Database failures a user can do something about, each turned into one line
 // that says what happened to which store and what to do next.
+import { statfsSync } from "node:fs";
+import { dirname } from "node:path";
 
 export class StoreError extends Error {
   constructor(message: string, readonly code: string) {
@@ -84,7 +86,17 @@ function explainPgError(e: unknown, location: string): StoreError | undefined {
  * Explains a driver error about the store at `location`; anything else is
  * returned unchanged (a bug, to be reported as it is).
  */
-export function explainStoreError(e: unknown, location: string): unknown {
+/** Bytes free on the disk holding `file`, when the system says. */
+function freeBytes(file: string): number | undefined {
+  try {
+    const s = statfsSync(dirname(file));
+    return s.bavail * s.bsize;
+  } catch {
+    return undefined;
+  }
+}
+
+export function explainStoreError(e: unknown, location: string, maxBytes?: number): unknown {
   if (e instanceof StoreError) return e;
   const code = codeOf(e);
   const said = (e as Error)?.message ?? String(e);
@@ -94,6 +106,15 @@ export function explainStoreError(e: unknown, location: string): unknown {
   }
   if (code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT")) {
     return new StoreError(`${location} is not a dyad store or is damaged (${said}); restore it from a backup or choose another --db`, "CORRUPT");
+  }
+  if (code === "SQLITE_FULL" && maxBytes !== undefined) {
+    // the cap (max_page_count) fails just as a full disk does; tell them apart by the disk's free space
+    const free = freeBytes(location);
+    const cap = `${location} reached its size cap: DYAD_DB_MAX_BYTES is ${maxBytes.toLocaleString("en-US")} bytes`;
+    if (free === undefined || free > 64 * 1024 * 1024) {
+      return new StoreError(`${cap}; raise or unset DYAD_DB_MAX_BYTES and run the same command again (what was stored before is kept)`, "FULL");
+    }
+    return new StoreError(`${cap}, and the disk has only ${free.toLocaleString("en-US")} bytes free; free some disk space or raise DYAD_DB_MAX_BYTES, then run the same command again (what was stored before is kept)`, "FULL");
   }
   if (code === "SQLITE_FULL" || code === "ENOSPC") {
     return new StoreError(`no space left to write ${location}; free some disk space and run the same command again (what was stored before is kept)`, "FULL");

@@ -136,3 +136,43 @@ describe("records that share a url (defect 5)", () => {
     after.close();
   });
 });
+
+describe("smaller store defects (defect 9)", () => {
+  it("names the coder in a store whose first ingest stored nothing", () => {
+    const dir = tmp(), db = join(dir, "events.db");
+    const bad = join(dir, "bad.jsonl");
+    writeFileSync(bad, '{"id":"a","date":"2024-06-09"}\n');
+    const r = run(["ingest", bad, "--db", db, "--workers", "1"]);
+    assert.equal(r.status, 1);
+    const info = run(["info", "--db", db]);
+    assert.equal(info.status, 0, info.stderr);
+    assert.match(info.stdout, /coded by\s+dyad \d+\.\d+\.\d+/);
+  });
+
+  it("names DYAD_DB_MAX_BYTES when the size cap is reached, not the disk", () => {
+    const dir = tmp(), db = join(dir, "small.db");
+    const big = join(dir, "big.jsonl");
+    const words = "The minister said talks with Pakistan would go on. ".repeat(1500);
+    writeFileSync(big, Array.from({ length: 30 }, (_, i) => JSON.stringify({ id: `big-${i}`, date: "2024-06-09", text: `${words} Report ${i}.` })).join("\n"));
+    const r = run(["ingest", big, "--db", db, "--workers", "1"], { env: { DYAD_DB_MAX_BYTES: "300000" } });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /small\.db reached its size cap: DYAD_DB_MAX_BYTES is 300,000 bytes; raise or unset DYAD_DB_MAX_BYTES/);
+    assert.doesNotMatch(r.stderr, /free some disk space/);
+  });
+
+  it("refuses to write into a damaged store, and leaves it as it was", () => {
+    const dir = tmp(), db = join(dir, "events.db");
+    assert.equal(run(["ingest", REPORTS, "--db", db, "--workers", "1"]).status, 0);
+    // damage one page in the middle of the file (a b-tree page: the store is small and has no free pages)
+    const d = new Database(db);
+    const pageSize = d.pragma("page_size", { simple: true }) as number, pages = d.pragma("page_count", { simple: true }) as number;
+    d.close();
+    const bytes = readFileSync(db);
+    bytes.fill(0xff, pageSize * Math.floor(pages / 2), pageSize * (Math.floor(pages / 2) + 1));
+    writeFileSync(db, bytes);
+    const r = run(["ingest", SYNDICATED, "--db", db, "--workers", "1"]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /events\.db is damaged \(SQLite's integrity check says: .+\); nothing was written to it/);
+    assert.ok(readFileSync(db).equals(bytes), "the damaged store was written to");
+  });
+});

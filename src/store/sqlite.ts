@@ -101,7 +101,7 @@ export class SqliteStore implements EventStore {
   private placeIds = new Map<string, number>();
   private readonly st: Record<string, Database.Statement>;
 
-  private constructor(readonly location: string, db: Database.Database) {
+  private constructor(readonly location: string, db: Database.Database, private readonly maxBytes?: number) {
     this.db = db;
     const p = (sql: string) => db.prepare(sql);
     this.st = {
@@ -165,6 +165,8 @@ export class SqliteStore implements EventStore {
     try {
       db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !opts.create });
       db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
+      // writing into a damaged file spreads the damage: check before the first write
+      if (!opts.readonly) checkIntegrity(db, path);
       if (!opts.readonly) {
         db.pragma("journal_mode = WAL");
         // NORMAL is durable across a killed process in WAL mode; only a power cut can lose the last commits
@@ -179,10 +181,10 @@ export class SqliteStore implements EventStore {
         db.pragma(`max_page_count = ${Math.max(1, Math.floor(opts.maxBytes / pageSize))}`);
       }
       migrate(db, path, !!opts.readonly);
-      return new SqliteStore(path, db);
+      return new SqliteStore(path, db, opts.maxBytes);
     } catch (e) {
       db?.close();
-      throw explainStoreError(e, path);
+      throw explainStoreError(e, path, opts.maxBytes);
     }
   }
 
@@ -190,7 +192,7 @@ export class SqliteStore implements EventStore {
     try {
       return f();
     } catch (e) {
-      throw explainStoreError(e, this.location);
+      throw explainStoreError(e, this.location, this.maxBytes);
     }
   }
 
@@ -335,7 +337,7 @@ export class SqliteStore implements EventStore {
     } catch (e) {
       if (db.inTransaction) db.exec("ROLLBACK");
       this.actorIds.clear(); this.placeIds.clear();
-      throw explainStoreError(e, this.location);
+      throw explainStoreError(e, this.location, this.maxBytes);
     }
   }
 
@@ -525,6 +527,14 @@ export class SqliteStore implements EventStore {
 }
 
 const round = (x: number) => Math.round((x ?? 0) * 1000) / 1000;
+
+/** Refuses a damaged file before anything is written to it (quick_check reads every page, not the indexes' contents). */
+function checkIntegrity(db: Database.Database, path: string): void {
+  const result = (db.pragma("quick_check(1)", { simple: true }) as string).replace(/\s*\n\s*/g, " ");
+  if (result !== "ok") {
+    throw new StoreError(`${path} is damaged (SQLite's integrity check says: ${result}); nothing was written to it. Restore it from a backup, or copy out what is readable with: sqlite3 ${path} .recover | sqlite3 recovered.db`, "CORRUPT");
+  }
+}
 
 function migrate(db: Database.Database, path: string, readonly: boolean): void {
   const version = db.pragma("user_version", { simple: true }) as number;

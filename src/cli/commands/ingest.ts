@@ -101,6 +101,9 @@ export async function ingestCommand(argv: string[]): Promise<number> {
       if (!positionals.length) return 0;
     } else {
       const used = await store.getMeta("coder_version");
+      // a first ingest says which coder it is before its first batch, so a
+      // run killed midway leaves a store that still names its coder
+      if (!used) await store.setMeta("coder_version", version);
       if (used && used !== version) {
         process.stderr.write(`dyad ingest: note: the events in ${dbLocation(values.db)} were coded by dyad ${used}; this is ${version}. Run "dyad ingest --recode" to recode them all.\n`);
       }
