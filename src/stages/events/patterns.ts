@@ -91,6 +91,8 @@ export interface PatternForm {
   kind: "verb" | "noun" | "adjective";
   /** Object noun phrases (split into words) for light-verb patterns. */
   objects?: string[][];
+  /** The same, by first word: an imported pattern may list dozens (a synset opened), and each token looks up only its own. */
+  objectsByFirst?: Map<string, string[][]>;
   objectIsActor?: boolean;
 }
 
@@ -272,9 +274,17 @@ export function indexPatterns(patterns: VerbPattern[], lower: VerbPattern[][] = 
   for (const [set, priority] of sets) {
     for (const p of set) {
       const objects = (p.objects ?? p.objectsAny)?.map(split);
+      let objectsByFirst: Map<string, string[][]> | undefined;
+      if (objects) {
+        objectsByFirst = new Map();
+        for (const o of objects) {
+          const l = objectsByFirst.get(o[0]);
+          if (l) l.push(o); else objectsByFirst.set(o[0], [o]);
+        }
+      }
       for (const v of p.verbs ?? []) {
         const words = split(v);
-        add({ pattern: p, priority, words, kind: "verb", objects, objectIsActor: !!p.objectsAny });
+        add({ pattern: p, priority, words, kind: "verb", objects, objectsByFirst, objectIsActor: !!p.objectsAny });
         for (const f of inflect(words[0])) if (!inflections.has(f)) inflections.set(f, words[0]);
       }
       for (const n of p.nouns ?? []) add({ pattern: p, priority, words: split(n), kind: "noun" });

@@ -26,12 +26,19 @@ function wordAt(toks: Token[], k: number, w: string, first: boolean): boolean {
 }
 
 /** Finds an object phrase within a few tokens after a light verb. */
-function findObject(toks: Token[], from: number, end: number, objects: string[][]): [number, number] | undefined {
+function findObject(toks: Token[], from: number, end: number, objects: string[][], byFirst?: Map<string, string[][]>): [number, number] | undefined {
   const limit = Math.min(end, from + 10);
   for (let k = from; k < limit; k++) {
     const t = toks[k];
+    // only the objects that begin with this word (by its form or its lemma)
+    let here = objects;
+    if (byFirst) {
+      const a = byFirst.get(t.lower), b = t.lemma !== t.lower ? byFirst.get(t.lemma) : undefined;
+      // (both: in the pattern's own order, as without the index)
+      here = a && b ? [...a, ...b].sort((x, y) => objects.indexOf(x) - objects.indexOf(y)) : a ?? b ?? [];
+    }
     // the object noun itself first: "tear gas" may be tagged as a verb
-    for (const o of objects) {
+    for (const o of here) {
       if (o.every((w, j) => wordAt(toks, k + j, w, false) || (j === o.length - 1 && toks[k + j]?.lemma === w))) return [k, k + o.length];
     }
     // participles used as adjectives ("desperately needed relief supplies") do not end the phrase
@@ -95,7 +102,7 @@ export function findTriggers(toks: Token[], s: Sentence, index: PatternIndex): T
       let after = i + f.words.length + gap;
       let object: [number, number] | undefined;
       if (f.objects) {
-        object = findObject(toks, after, s.tokEnd, f.objects);
+        object = findObject(toks, after, s.tokEnd, f.objects, f.objectsByFirst);
         if (!object) continue;
         if (!f.objectIsActor) after = object[1];
       }
