@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
 import { analyse } from "../stages/analyse/analyse.js";
 import { loadCameoVerbs, loadUserVerbs, petrarchPatterns } from "../stages/events/patterns.js";
 import { createCoder } from "../pipeline/coder.js";
@@ -223,6 +224,16 @@ describe("PETRARCH verbs as dyad patterns", () => {
     assert.deepEqual(loadCameoVerbs(file).map((x) => x.id), ["cameo-send-2", "cameo-send-3", "cameo-ship-4"]);
     write({ types: ["AID"], requireObject: true });
     assert.throws(() => loadCameoVerbs(file), /cameo-verbs\.json: use\.deny: /);
+  });
+
+  it("ships data/cameo-verbs.json with its licence notice and a measured subset in use", () => {
+    const file = fileURLToPath(new URL("../../data/cameo-verbs.json", import.meta.url));
+    const f = JSON.parse(readFileSync(file, "utf8")) as { notice: string; patterns: { id: string }[]; use: { types: string[] } };
+    assert.match(f.notice, /^The MIT License \(MIT\)\n\nCopyright \(c\) 2015 Open Event Data Alliance/);
+    assert.match(f.notice, /OTHER DEALINGS IN THE SOFTWARE\.$/);
+    const used = loadCameoVerbs(file);
+    assert.ok(used.length > 1000 && used.length < f.patterns.length, `${used.length} of ${f.patterns.length}`);
+    assert.ok(used.every((p) => p.id.startsWith("cameo-") && f.use.types.includes(p.type) && (p.objects || p.verbs!.every((v) => v.includes(" ")))));
   });
 
   it("codes with a user's PETRARCH dictionaries through the coder, dictionary first", () => {
