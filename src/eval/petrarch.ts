@@ -290,7 +290,8 @@ export function formatPetrarchScore(s: PetrScore): string {
   const lines = [
     `suite petrarch2: ${s.records} enabled records (${s.disabled} disabled, skipped); ${s.records - s.noEvent} expect ${s.gold} events, ${s.noEvent} expect none`,
     "actors compare on their root (first 3 letters of the suite code, after a prefixed agent such as NGO); root = first 2 digits",
-    "of the code, full = the whole code; coded = dyad's events as directed pairs (symmetric types both ways)",
+    "of the code, full = the whole code; coded = dyad's events as directed pairs (symmetric types both ways, unless a",
+    "dictionary pattern coded the event one way); the suite's verb, actor and agent dictionaries code first",
     line("root", s.root),
     line("full", s.full),
     `recall on the expected events in CAMEO's codes (with actors the suite names): root ${f(s.rootComparableRecall)} (of ${s.rootComparable}), full ${f(s.fullComparableRecall)} (of ${s.fullComparable})`,
