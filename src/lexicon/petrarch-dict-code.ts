@@ -351,6 +351,8 @@ export class PetrCoder {
       if (!pairs.length) continue;
       for (const [a, b] of pairs) {
         for (const ac of a.codes) for (const bc of b.codes) {
+          // an actor acting on itself is no dyad
+          if (ac === bc) continue;
           if (code) out.push({ source: a, sourceCode: ac, target: b, targetCode: bc, code, at: v.at, rule });
           if (reverse && !compound) out.push({ source: b, sourceCode: bc, target: a, targetCode: ac, code: reverse, at: v.at, rule });
         }

@@ -171,6 +171,8 @@ describe("dictionary coding", () => {
     assert.deepEqual(code("Freedonia and Sylvania have postponed the talks."), ["FRD>SYL:191", "SYL>FRD:191"]);
     assert.deepEqual(code("Freedonia and Klopstokia opposed Sylvania."), ["FRD>SYL:112", "KLO>SYL:112"]);
     assert.deepEqual(code("Sylvania was opposed by Klopstokia."), ["KLO>SYL:112"]);
+    // an actor acting on itself is no dyad
+    assert.deepEqual(code("Freedonia opposed the Freedonian plan."), []);
   });
 
   it("gives a dated role its code on the day", () => {
