@@ -195,6 +195,15 @@ function isCommonWord(w) {
   return lo >= 3 && lo >= 0.1 * (lo + ca);
 }
 
+/**
+ * Stricter test for a name used alone ("Tigers", "Rebellion"): written in lower case at all in
+ * the corpus (twice), itself or as the singular of a plural.
+ */
+function isEverWord(w) {
+  const k = w.toLowerCase();
+  return (LOWER.get(k) ?? 0) >= 2 || (k.endsWith("s") && (LOWER.get(k.slice(0, -1)) ?? 0) >= 2);
+}
+
 // ---------- titles to strip from the front of a person's form ----------
 
 const roles = JSON.parse(readFileSync(join(root, "data/roles.json"), "utf8")).roles;
@@ -244,7 +253,7 @@ const dropped = new Set();
 function keepForm(form, kind) {
   const words = form.split(/\s+/);
   if (form.replace(/[^A-Za-z]/g, "").length < 3) { stats.shortForms++; return false; }
-  if (words.length === 1 ? isCommonWord(form) || form.length <= 3 : words.every((w) => isCommonWord(w.replace(/[.,']/g, "")))) {
+  if (words.length === 1 ? isCommonWord(form) || form.length <= 3 || isEverWord(form) : words.every((w) => isCommonWord(w.replace(/[.,']/g, "")))) {
     // multiword organisation names of common words ("Red Flag", "National Security Agency") stay:
     // the gazetteer matches imported names only when capitalised in the text
     if (words.length === 1 || kind === "person") { stats.commonWordForms++; dropped.add(form.toLowerCase()); return false; }
@@ -389,7 +398,7 @@ writeFileSync(join(root, "data/phoenix-actors.json"), JSON.stringify(actorsOut, 
  * ministry is GOV, not NGO) or that are too general to place ("authority", "business", "the court").
  */
 const AGENT_THING_HEADS = /\b(missile|rocket|helicopter|gunship|jet|jumbojet|airliner|aircraft|plane|ship|vessel|tanker|freighter|containership|oiler|building|house|school|schoolhouse|kindergar(te|de)n|preschool|post|district|institution|facilit(y|iy)|prison|infirmary|sanat(a|o)rium|sanitarium|site|blog|website|magazine|tv|gazette|publication|tabloid|station|check|monastary|conservatory|unit|patrols?|craft|barracks|tank|carrier|bomber|battleship|battlewagon|system|office|rule|department)$/;
-const AGENT_GENERAL = new Set(["deputy", "authority", "business", "industry", "boss", "doc", "the court", "intelligence", "representatives", "delegate", "constituent", "counselor", "counsel", "advocate", "chamber", "assemblies", "assemblage", "exile", "crusader", "objector", "electorate", "elector", "customer", "engineer", "chief engineer", "athlete", "backpacker", "colonist", "producer", "trader", "merchant", "employer", "investor", "landlord", "monger", "bargainer", "writer", "commentator", "publisher", "telecom", "economist", "historian", "intellectual", "sociologist", "dean", "christian", "buddhist", "hindu", "anglican", "maronite", "unitarian", "hebrew", "hasid", "hasidim", "killer", "culprit", "convict", "criminal", "felon", "general assembly", "national council", "majority party", "democratic party", "green party", "insurgence", "insurgency", "looter", "mass opposition", "woman", "women", "man", "men", "person", "captain", "medical man", "medical men", "medical woman", "medical women", "medical person", "students and professor", "students and teacher", "science congress", "economic expert", "leading news", "top left leader", "top right leader", "promulgator", "lawgiver", "elected bodies"]);
+const AGENT_GENERAL = new Set(["deputy", "authority", "business", "industry", "boss", "doc", "the court", "intelligence", "representatives", "delegate", "constituent", "counselor", "counsel", "advocate", "chamber", "assemblies", "assemblage", "exile", "crusader", "objector", "electorate", "elector", "customer", "engineer", "chief engineer", "athlete", "backpacker", "colonist", "producer", "trader", "merchant", "employer", "investor", "landlord", "monger", "bargainer", "writer", "commentator", "publisher", "telecom", "economist", "historian", "intellectual", "sociologist", "dean", "christian", "buddhist", "hindu", "anglican", "maronite", "unitarian", "hebrew", "hasid", "hasidim", "killer", "culprit", "convict", "criminal", "felon", "general assembly", "national council", "majority party", "democratic party", "green party", "insurgence", "insurgency", "looter", "mass opposition", "woman", "women", "man", "men", "person", "captain", "medical man", "medical men", "medical woman", "medical women", "medical person", "students and professor", "students and teacher", "science congress", "economic expert", "leading news", "top left leader", "top right leader", "promulgator", "lawgiver", "elected bodies", "muslim", "jew", "jewish", "mullah", "rebellion", "attorney", "islamic", "islamist"]);
 function agentStop(words) {
   return AGENT_THING_HEADS.test(words) || AGENT_GENERAL.has(words) || /minist|\b(at|to|for|of|in|on|and)$|^(a|an|the) /.test(words) || words.split(" ").length > 4;
 }

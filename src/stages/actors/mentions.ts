@@ -136,14 +136,12 @@ export function honorificEnd(toks: Token[], lower: string[], i: number, end: num
 
 /** Sectors whose actors are placed by where they act: "police in Lagos", "Lagos police", "militants in Borno". */
 const PLACED_SECTORS = new Set<Sector | undefined>(["POL", "MIL", "REB", "CIV", "JUD", "OTH"]);
-/** A city large enough that its name alone says the country (Lagos, not a namesake hamlet). */
-const CITY_MIN_POPULATION = 100_000;
-
-/** The country of a city named by tokens a..b, if it is a sizeable city. */
-function cityCountry(toks: Token[], a: number, b: number, text: string): string | undefined {
-  if (b <= a || b - a > 3) return undefined;
-  return lookupCity(text.slice(toks[a].start, toks[b - 1].end), new Set(), CITY_MIN_POPULATION)?.country;
-}
+/**
+ * A city whose name alone says the country, in a country the article does not name (Lagos,
+ * Karachi); smaller ones count only in a country the article names (Kent, Surrey and Virginia
+ * are also cities in the USA, Canada and South Africa).
+ */
+const CITY_MIN_POPULATION = 1_000_000;
 
 function pickEntry(entries: GazetteerEntry[]): GazetteerEntry {
   // Prefer the most specific kind when one surface form has several readings.
@@ -164,9 +162,10 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
   const out: FoundMention[] = [];
   const surnames = new Map<string, FoundMention>();
 
-  for (const s of doc.sentences) {
+  // 1. lexicon hits, for the whole document first: the countries it names decide which of two
+  // namesake cities a role is placed in ("Kent Police" in a British story)
+  const hitsBySent = doc.sentences.map((s) => {
     const end = s.tokEnd;
-    // 1. lexicon hits
     const hits: Hit[] = [];
     for (let i = s.tokStart; i < end; ) {
       if (excluded.has(i) || toks[i].pos === "SPACE") { i++; continue; }
@@ -176,6 +175,19 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
         i += m.len;
       } else i++;
     }
+    return hits;
+  });
+  const docCountries = new Set<string>();
+  for (const hs of hitsBySent) for (const h of hs) for (const e of h.entries) if (e.country && e.country !== "IGO" && (e.kind === "country" || e.kind === "capital" || e.kind === "demonym")) docCountries.add(e.country);
+  /** The country of a city named by tokens a..b: one the article names, else a city of a million. */
+  const cityCountry = (a: number, b: number): string | undefined => {
+    if (b <= a || b - a > 3) return undefined;
+    return lookupCity(doc.text.slice(toks[a].start, toks[b - 1].end), docCountries, CITY_MIN_POPULATION)?.country;
+  };
+
+  for (const s of doc.sentences) {
+    const end = s.tokEnd;
+    const hits = hitsBySent[s.i] ?? [];
     const hitAt = new Map<number, Hit>();
     for (const h of hits) hitAt.set(h.a, h);
 
@@ -220,7 +232,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
         while (r < end && r - i < 3 && !hitAt.has(r) && isCap(toks[r]) && toks[r].pos === "PROPN") r++;
         const h = hitAt.get(r);
         if (h && r > i && pickEntry(h.entries).kind === "role" && PLACED_SECTORS.has(pickEntry(h.entries).sector) && !surnames.has(lower[r - 1])) {
-          const c = cityCountry(toks, i, r, doc.text);
+          const c = cityCountry(i, r);
           const phrase = c ? buildPhrase(r) : undefined;
           if (phrase && !phrase.parts.country) {
             phrase.parts.country = c;
@@ -360,7 +372,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
         while (r < end && r - (k + 1) < 3 && !hitAt.has(r) && isCap(toks[r]) && toks[r].pos === "PROPN") r++;
         // "Paris, Texas": a city qualified by another place than its own country is not that city
         const qualified = lower[r] === "," && r + 1 < end && isCap(toks[r + 1]) && toks[r + 1].pos === "PROPN";
-        const c = cityCountry(toks, k + 1, r, doc.text);
+        const c = cityCountry(k + 1, r);
         const sameCountry = qualified && hitAt.has(r + 1) && pickEntry(hitAt.get(r + 1)!.entries).country === c;
         if (c && (!qualified || sameCountry)) {
           parts.country = c;
