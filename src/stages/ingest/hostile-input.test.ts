@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { warcRecord } from "./warc-writer.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const bin = join(root, "bin/dyad.js");
@@ -88,5 +89,30 @@ describe("a cut-off .gz (defect 3)", () => {
     const r = dyad(["extract", file("early.jsonl.gz", gz.subarray(0, 60)), "--workers", "1"]);
     assert.equal(r.status, 1);
     assert.match(problems(r.stderr).at(-1)!, /early\.jsonl\.gz: BAD_GZIP: .*; no complete record was found before it/);
+  });
+});
+
+describe("pages and archives (defect 9)", () => {
+  const STORY = "<p>Kenya and Ethiopia agreed on Tuesday to reopen the Moyale border crossing to commercial traffic from next month, ending a closure that has stranded hundreds of traders on both sides of the border.</p><p>Ethiopian officials said the crossing would reopen on Monday.</p>";
+  const page = (title: string, inner = "") => `<html><head><title>${title}</title><meta property="article:published_time" content="2024-06-09"></head><body><article><h1>${title}</h1>${STORY}${inner}</article></body></html>`;
+
+  it("reads a page nested 10,000 elements deep instead of overflowing the stack", () => {
+    const deep = file("deep.html", page("Deep", "<div>".repeat(10_000) + "Deep text." + "</div>".repeat(10_000)));
+    const r = dyad(["extract", deep, "--workers", "1"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /1 article\(s\) coded/);
+    assert.doesNotMatch(r.stderr, /call stack/);
+  });
+
+  it("reads the records after one with a wrong Content-Length in a WARC", async () => {
+    const records = await Promise.all(["One", "Two", "Three"].map((t, i) =>
+      warcRecord({ type: "response", url: `https://news.example/${i + 1}`, httpHeaders: { "Content-Type": "text/html" }, body: page(t) })));
+    // the first record claims 40 bytes fewer than its block holds
+    const first = records[0].toString("latin1").replace(/Content-Length: (\d+)/, (_, n) => `Content-Length: ${Number(n) - 40}`);
+    const warc = file("crawl.warc", Buffer.concat([Buffer.from(first, "latin1"), records[1], records[2]]));
+    const r = dyad(["extract", warc, "--workers", "1"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /3 article\(s\) coded/);
+    assert.match(problems(r.stderr)[0], /crawl\.warc: BAD_WARC: expected WARC record 2 to start with a "WARC\/1\.x" line .*skipped [\d,]+ bytes to the next record/);
   });
 });

@@ -4,6 +4,7 @@
 // A page without a usable date is reported, never dated today.
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { limitNesting } from "./nesting.js";
 import type { ArticleInput } from "../../doc/types.js";
 import { articleId } from "./article-id.js";
 import { fileId } from "./article-text.js";
@@ -41,7 +42,7 @@ interface ParsedDocument {
 export function parsePage(html: string): ParsedDocument {
   const whole = /<html[\s>]/i.test(html) && /<body[\s>]/i.test(html);
   const markup = whole ? html : `<!DOCTYPE html><html><body>${html.replace(/<!doctype[^>]*>|<\/?(?:html|head|body)\b[^>]*>/gi, "")}</body></html>`;
-  return parseHTML(markup).document as unknown as ParsedDocument;
+  return parseHTML(limitNesting(markup)).document as unknown as ParsedDocument;
 }
 
 /**

@@ -95,12 +95,13 @@ describe("readWarc", () => {
     assert.deepEqual(brief(items).slice(-1), ["problem:BAD_GZIP"]);
   });
 
-  it("stops at bytes that are not a WARC record", async () => {
+  it("skips bytes that are not a WARC record and reads the records after them", async () => {
     const good = await warcRecord({ type: "response", url: "https://harbourcourier.example/world/1", httpHeaders: { "Content-Type": "text/html" }, body: page("wire-story.html") });
     const items = await collect(Buffer.concat([good, Buffer.from("<html>stray bytes</html>\r\n"), good]));
-    assert.deepEqual(brief(items), ["article:https://harbourcourier.example/world/africa/kenya-ethiopia-border-crossing", "problem:BAD_WARC"]);
+    const story = "article:https://harbourcourier.example/world/africa/kenya-ethiopia-border-crossing";
+    assert.deepEqual(brief(items), [story, "problem:BAD_WARC", story]);
     assert.ok(items[1].kind === "problem");
-    assert.match(items[1].problem.message, /expected WARC record 2 to start with a "WARC\/1\.x" line at byte [\d,]+; found "<html>stray bytes<\/html>"/);
+    assert.match(items[1].problem.message, /expected WARC record 2 to start with a "WARC\/1\.x" line at byte [\d,]+; found "<html>stray bytes<\/html>" .*; skipped 26 bytes to the next record/);
   });
 
   it("says what an archive held when it has no HTML page", async () => {
@@ -180,12 +181,16 @@ describe("warcRecords", () => {
     assert.deepEqual(seen, ["1:resource:https://x.example/a:one two:hello", "2:resource:https://x.example/a:one two:hello"]);
   });
 
-  it("stops with BAD_WARC at a record without a valid Content-Length", async () => {
+  it("skips a record without a valid Content-Length up to the next record", async () => {
     async function* src() {
-      yield Buffer.from("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/\r\nContent-Length: lots\r\n\r\n");
+      yield Buffer.from("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/\r\nContent-Length: lots\r\n\r\nbody\r\n\r\n");
+      yield Buffer.from("WARC/1.1\r\nWARC-Type: warcinfo\r\nContent-Length: 2\r\n\r\nok\r\n\r\n");
     }
-    await assert.rejects(async () => {
-      for await (const r of warcRecords(src())) void r;
-    }, { code: "BAD_WARC", message: /WARC record 1 \(https:\/\/x\.example\/\) has no valid Content-Length \(found "lots"\)/ });
+    const skipped: string[] = [];
+    const types: string[] = [];
+    for await (const r of warcRecords(src(), (m) => skipped.push(m))) types.push(`${r.n} ${r.type}`);
+    assert.deepEqual(types, ["2 warcinfo"]);
+    assert.equal(skipped.length, 1);
+    assert.match(skipped[0], /WARC record 1 \(https:\/\/x\.example\/\) has no valid Content-Length \(found "lots"\); it was skipped/);
   });
 });

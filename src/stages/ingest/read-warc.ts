@@ -21,8 +21,10 @@ function tallyText(tally: Map<string, number>): string {
 }
 
 /**
- * Reads the pages of a WARC stream (already inflated). A malformed or cut-off
- * record ends the archive with BAD_WARC (thrown, after the pages before it);
+ * Reads the pages of a WARC stream (already inflated). A record that is not
+ * where its predecessor's Content-Length says is a BAD_WARC problem, and the
+ * reading goes on at the next record; a cut-off record ends the archive with
+ * BAD_WARC (thrown, after the pages before it);
  * an archive with no HTML page at all gives one NO_ARTICLE problem.
  * @example for await (const item of readWarc(chunks, "crawl.warc.gz", {})) …
  */
@@ -31,7 +33,11 @@ export async function* readWarc(chunks: AsyncIterator<Uint8Array>, file: string,
   let pages = 0;
   const skipped = new Map<string, number>();
   const skip = (why: string) => skipped.set(why, (skipped.get(why) ?? 0) + 1);
-  for await (const r of warcRecords(chunks)) {
+  // records skipped to find the next one (a wrong Content-Length), reported as they happen
+  const lost: string[] = [];
+  const stream = warcRecords(chunks, (message) => lost.push(message));
+  for await (const r of stream) {
+    for (const message of lost.splice(0)) yield problem("BAD_WARC", file, undefined, message);
     records++;
     if (r.type !== "response") {
       skip(r.type || "untyped");
@@ -76,6 +82,7 @@ export async function* readWarc(chunks: AsyncIterator<Uint8Array>, file: string,
       ...(warcDate?.ok ? { fallbackDate: { date: warcDate.date, from: "WARC-Date" } } : {}),
     }, opts);
   }
+  for (const message of lost.splice(0)) yield problem("BAD_WARC", file, undefined, message);
   if (pages === 0) {
     yield problem("NO_ARTICLE", file, undefined, `expected HTML pages (response records with HTTP status 200 and Content-Type text/html); found ${count(records)} record(s): ${tallyText(skipped) || "none"}`);
   }

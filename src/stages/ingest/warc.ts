@@ -79,24 +79,52 @@ function latin1(b: Buffer): string {
   return b.toString("latin1");
 }
 
+const VERSION_LINE = /^WARC\/\d+\.\d+\s*$/;
+
 /**
- * The records of a WARC stream (already inflated). Throws InputError
- * (BAD_WARC) at the first record that is not a WARC record or is cut off.
+ * Reads on to the next "WARC/1.x" line (the start of a record); null at the
+ * end of the stream. What lies between is skipped, never held.
+ */
+async function nextVersionLine(reader: ByteReader): Promise<{ line: Buffer; long: boolean } | null> {
+  for (;;) {
+    const l = await reader.readLine(MAX_HEADER_LINE);
+    if (l === null || (!l.long && VERSION_LINE.test(latin1(l.line)))) return l;
+  }
+}
+
+/**
+ * The records of a WARC stream (already inflated). Where a record should
+ * start and does not (the Content-Length before it was wrong), the reader
+ * skips to the next "WARC/1.x" line and goes on, telling `onSkip` what was
+ * skipped, so one bad record does not lose every record after it. Throws
+ * InputError (BAD_WARC) for a record cut off by the end of the stream.
  * @example for await (const r of warcRecords(chunks)) if (r.type === "response") await r.block.read()
  */
-export async function* warcRecords(chunks: AsyncIterator<Uint8Array>): AsyncGenerator<WarcRecord> {
+export async function* warcRecords(chunks: AsyncIterator<Uint8Array>, onSkip: (message: string) => void = () => {}): AsyncGenerator<WarcRecord> {
   const reader = new ByteReader(chunks);
+  // a record's first line found while skipping a bad record, with its offset
+  let resynced: { line: Buffer; long: boolean; offset: number } | undefined;
   try {
     for (let n = 1; ; n++) {
       // Records are separated by two CRLFs; tools differ in how many they write.
-      let first: { line: Buffer; long: boolean } | null;
-      do first = await reader.readLine(MAX_HEADER_LINE);
-      while (first !== null && first.line.length === 0);
+      let first: { line: Buffer; long: boolean } | null = resynced ?? null;
+      let offset = resynced?.offset ?? 0;
+      if (!resynced) {
+        do first = await reader.readLine(MAX_HEADER_LINE);
+        while (first !== null && first.line.length === 0);
+        if (first === null) return;
+        offset = reader.offset - first.line.length - 1;
+      }
+      resynced = undefined;
       if (first === null) return;
-      const offset = reader.offset - first.line.length - 1;
       const version = latin1(first.line);
-      if (!/^WARC\/\d+\.\d+\s*$/.test(version)) {
-        throw new InputError("BAD_WARC", `expected WARC record ${n} to start with a "WARC/1.x" line at byte ${count(offset)}; found ${found(version, 40)}`);
+      if (first.long || !VERSION_LINE.test(version)) {
+        const at = offset;
+        first = await nextVersionLine(reader);
+        const why = `expected WARC record ${n} to start with a "WARC/1.x" line at byte ${count(at)}; found ${found(version, 40)} (the Content-Length of the record before it may be wrong)`;
+        if (first === null) { onSkip(`${why}; no record follows, so the rest of the archive was skipped`); return; }
+        offset = reader.offset - first.line.length - 1;
+        onSkip(`${why}; skipped ${count(offset - at)} bytes to the next record, at byte ${count(offset)}`);
       }
       const headers = new Map<string, string>();
       let last = "";
@@ -119,7 +147,12 @@ export async function* warcRecords(chunks: AsyncIterator<Uint8Array>): AsyncGene
       const length = rawLength !== undefined && /^\d+$/.test(rawLength) ? Number(rawLength) : NaN;
       const targetUri = headers.get("warc-target-uri")?.replace(/^<(.*)>$/, "$1");
       if (!Number.isSafeInteger(length)) {
-        throw new InputError("BAD_WARC", `${recordLabel({ n, targetUri })} has no valid Content-Length (found ${found(rawLength)}), so the records after it cannot be found`);
+        // its block cannot be measured: it is skipped up to the next record's first line
+        onSkip(`${recordLabel({ n, targetUri })} has no valid Content-Length (found ${found(rawLength)}); it was skipped up to the next "WARC/1.x" line`);
+        const next = await nextVersionLine(reader);
+        if (next === null) return;
+        resynced = { ...next, offset: reader.offset - next.line.length - 1 };
+        continue;
       }
       const block = new WarcBlock(reader, length, recordLabel({ n, targetUri }));
       yield {
