@@ -12,12 +12,23 @@ import { loadUserVerbs } from "../../stages/events/patterns.js";
 import { readInputs } from "../../stages/ingest/index.js";
 import { UsageError, writeOut, formatProblem } from "../io.js";
 
-export const HELP = `usage: dyad extract [options] <file|folder|->...
+export const HELP = `usage: dyad extract [options] <file|folder|URL|->...
 
 Codes dated news articles into political events.
-Inputs are detected by content: a dated article ("date YYYY-MM-DD" then the
-text), JSON lines ({"id","url"?,"date","title"?,"text"} per line), or plain
-text with --date. "-" reads stdin.
+Inputs are files, folders (recursively; dotfiles skipped), http(s) URLs or
+"-" for stdin, each recognised by its content, not its name:
+  JSON lines     {"id"?,"url"?,"date","title"?,"source"?,"text"} per line; streamed,
+                 any size; a line over 8 MiB (DYAD_MAX_LINE_BYTES) is skipped as TOO_LARGE
+  dated article  "date YYYY-MM-DD" then the text (files up to 64 MiB)
+  plain text     with --date (files up to 64 MiB)
+  HTML page      its main text, date and url from the page (up to 16 MiB)
+  RSS/Atom feed  one article per item (up to 32 MiB)
+  WARC archive   each HTML response with HTTP 200; other records skipped and tallied
+  gzip           any of these inside (.gz); a cut-off stream keeps the records before it
+  URL            fetched (30 s, 256 MiB), then read as above
+Articles over 1,000,000 characters, and articles clearly not in English
+(NOT_ENGLISH), are skipped. Every record that cannot be read is reported on
+stderr as file:line: CODE: message, skipped and counted; the others are read.
 
 options:
   --format jsonl|tsv|table   output format (default jsonl)

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_FETCH_BYTES, DEFAULT_MAX_LINE_BYTES, MAX_FEED_BYTES, MAX_PAGE_BYTES, MAX_TEXT_FILE_BYTES } from "./types.js";
 import { warcRecord } from "./warc-writer.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -114,5 +115,24 @@ describe("pages and archives (defect 9)", () => {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /3 article\(s\) coded/);
     assert.match(problems(r.stderr)[0], /crawl\.warc: BAD_WARC: expected WARC record 2 to start with a "WARC\/1\.x" line .*skipped [\d,]+ bytes to the next record/);
+  });
+});
+
+describe("every intake format is documented with its limits (defect 10)", () => {
+  const mib = (n: number) => `${n / 1024 / 1024} MiB`;
+  const limits = [mib(DEFAULT_MAX_LINE_BYTES), mib(MAX_TEXT_FILE_BYTES), mib(MAX_PAGE_BYTES), mib(MAX_FEED_BYTES), mib(DEFAULT_MAX_FETCH_BYTES), `${DEFAULT_FETCH_TIMEOUT_MS / 1000} s`];
+  const formats = [/JSON lines/, /dated article/, /plain text/, /HTML page/, /RSS\/Atom feed/, /WARC archive/, /gzip/, /URL/, /NOT_ENGLISH/, /DYAD_MAX_LINE_BYTES/];
+
+  it("in dyad extract --help", () => {
+    const help = dyad(["extract", "--help"]).stdout;
+    for (const f of formats) assert.match(help, f);
+    for (const l of limits) assert.ok(help.includes(l), `--help does not give the limit ${l}`);
+  });
+
+  it("in the README's input section", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Coding articles"), readme.indexOf("### Output"));
+    for (const f of formats) assert.match(section, f);
+    for (const l of limits) assert.ok(section.includes(l), `the README does not give the limit ${l}`);
   });
 });
