@@ -123,7 +123,9 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
     const at = doc.tokens[e.trigger].start - s.start;
     // a date inside a relative clause the predicate is not in ("…, who became foreign minister
     // in May,") dates that clause, not the event
-    const d = eventDate(dates.filter((x) => !insideOtherRelative(s.text, x.start, at)), at, doc.article.date);
+    // and a date the parse hangs on another noun ("arrest a student leader over a protest last month")
+    // dates that noun's event, not this one
+    const d = eventDate(dates.filter((x) => !insideOtherRelative(s.text, x.start, at) && !datesOtherNoun(doc, s, x, e.trigger)), at, doc.article.date);
     if (d.background) continue;
     if (d.future && e.type !== "AGREE" && e.type !== "THREATEN") {
       if (["CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"].includes(e.type)) { e.type = "AGREE"; e.cameo = "030"; e.mode = undefined; }
@@ -202,6 +204,24 @@ function storyDate(doc: ArticleDoc, datesBySent: Map<number, DateMention[]>): { 
     if (ds.some((d) => d.day)) return undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether the parse attaches a date expression to a noun other than the event's trigger:
+ * the date's head word (the one whose head lies outside it) hangs on that noun.
+ */
+function datesOtherNoun(doc: ArticleDoc, s: ArticleDoc["sentences"][number], d: DateMention, trigger: number): boolean {
+  const toks = doc.tokens;
+  const from = s.start + d.start, to = s.start + d.end;
+  let inner = -1;
+  for (let k = s.tokStart; k < s.tokEnd; k++) if (toks[k].start >= from && toks[k].end <= to) inner = k;
+  if (inner < 0 || toks[inner].head === undefined) return false;
+  // climb out of the date's own words
+  let h = inner;
+  for (let n = 0; n < 8 && h >= 0 && toks[h].start >= from && toks[h].end <= to; n++) h = toks[h].head ?? -1;
+  if (h < 0 || h === trigger) return false;
+  const tag = toks[h].upos ?? toks[h].pos;
+  return (tag === "NOUN" || tag === "PROPN") && toks[h].pos !== "VERB";
 }
 
 /** Whether character `pos` lies in a ", who/which/where …" clause of the sentence that does not hold `at`. */

@@ -87,3 +87,16 @@ describe("precision: what did not happen now", () => {
     assert.deepEqual(triples("2019-05-02", "Moscow had previously accused Kyiv of sabotage."), []);
   });
 });
+
+describe("summaries in the present tense", () => {
+  it("reads a verb the tagger took for a noun in a sentence with no verb yet: 'Malian forces arrest two men'", () => {
+    assert.deepEqual(triples("2015-11-27", "Malian forces arrest two men in Bamako."), ["MLI MIL COERCE MLI"]);
+  });
+
+  it("dates the act, not the noun a date hangs on: an arrest over a protest last month is today's", () => {
+    const evs = coded("2020-08-14", "Thai police arrest a student leader over an anti-government protest last month.");
+    const arrest = evs.find((e) => e.type === "COERCE");
+    assert.ok(arrest, "the arrest is coded");
+    assert.equal(arrest.date, "2020-08-14");
+  });
+});

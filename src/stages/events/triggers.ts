@@ -86,7 +86,11 @@ export function findTriggers(toks: Token[], s: Sentence, index: PatternIndex): T
         // wink sometimes tags a verb as a noun after a name ("Trump telephoned"); accept when a name precedes
         // (dyad's own tagger, where the parser ran, reads it as a verb: "Thai police arrest a student leader")
         const prev = toks[i - 1];
-        if (!(t.upos === "VERB" && t.pos === "NOUN" && /^(DET|NUM|PROPN|ADJ|PRON|NOUN)$/.test(toks[i + 1]?.pos ?? "")) && (!(t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "PROPN") || !prev || !(prev.pos === "PROPN" || prev.pos === "PRON"))) continue;
+        // (and a sentence with no verb yet, whose noun is followed by what opens an object: "Thai police
+        // arrest a student leader", "a court in Uganda sentences a poacher": the present tense of a summary)
+        const objectNext = /^(DET|NUM|PROPN|ADJ|PRON)$/.test(toks[i + 1]?.pos ?? "");
+        const noVerbYet = t.pos === "NOUN" && objectNext && !!prev && /^(NOUN|PROPN)$/.test(prev.pos) && !toks.slice(s.tokStart, i).some((x) => x.pos === "VERB" || x.pos === "AUX");
+        if (!noVerbYet && !(t.upos === "VERB" && t.pos === "NOUN" && /^(DET|NUM|PROPN|ADJ|PRON|NOUN)$/.test(toks[i + 1]?.pos ?? "")) && (!(t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "PROPN") || !prev || !(prev.pos === "PROPN" || prev.pos === "PRON"))) continue;
       }
       if (f.kind === "noun" && t.pos !== "NOUN" && t.pos !== "PROPN") continue;
       // a base form closing a noun phrase begun by an article is a noun ("an Afghan Air Force strike")
