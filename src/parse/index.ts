@@ -3,7 +3,7 @@
 // data/parser/NOTICE). The model loads once per thread, on first use.
 import { fileURLToPath } from "node:url";
 import { loadModelFile, type ParserModel } from "./model.js";
-import { encode, UPOS } from "./tagger.js";
+import { encode, UPOS, type Encoded } from "./tagger.js";
 
 export { ModelLoadError, loadModelFile, serializeModel, deserializeModel, type ParserModel } from "./model.js";
 
@@ -29,13 +29,14 @@ export function getModel(path = DEFAULT_MODEL_PATH): ParserModel {
 
 // Scratch buffers reused across sentences: the hot path allocates only its results.
 let heads = new Int32Array(256), labs = new Int32Array(256), tags = new Int32Array(256);
+let scratch: Encoded | undefined;
 
 /** Tags and parses one sentence given as word forms (tokens already split). */
 export function parseWords(words: readonly string[], model: ParserModel = getModel()): ParsedSentence {
   const n = words.length;
   if (n === 0) return { upos: [], heads: [], deps: [] };
   if (n > heads.length) { const c = n * 2; heads = new Int32Array(c); labs = new Int32Array(c); tags = new Int32Array(c); }
-  const enc = encode(words);
+  const enc = scratch = encode(words, scratch);
   const t = model.tagger.tag(enc, tags);
   model.parser.parse(enc.lower, t, n, heads, labs);
   const L = model.parser.labels;

@@ -51,6 +51,14 @@ const LABEL = compileTemplates(LABEL_ATOMS, `
 const CAND_KEYS = 2 * 32 * 32;
 function candKey(d: number, h: number, dt: number, ht: number): number { return ((d < h ? 0 : 1) * 32 + dt) * 32 + ht; }
 
+// The arrays of the state being read, for W/T/L: module-level rather than
+// closures, so extracting features allocates nothing.
+let cw: Uint32Array = new Uint32Array(0), ct: Int32Array = new Int32Array(0), cl: Int32Array = new Int32Array(0), cn = 0;
+/** Word hash, tag and label of position i; "none" values out of range (-1 = no such token). */
+function W(i: number): number { return i < 0 || i > cn ? W_NONE : cw[i]; }
+function T(i: number): number { return i < 0 || i > cn ? TAG_NONE : ct[i]; }
+function L(i: number): number { return i < 0 ? L_NONE : cl[i]; }
+
 /** Distance buckets: 1, 2, 3, 4, 5–6, 7–9, 10+. */
 function bucket(d: number): number { return d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7; }
 
@@ -204,9 +212,7 @@ export class Parser {
     const { sp, b, n, stack, words, tags, lab, lc1, lc2, rc1, rc2, nl, nr, lsA, lsB, rsA, rsB, pc } = st;
     const s0 = stack[sp - 1], s1 = sp >= 2 ? stack[sp - 2] : -1, s2 = sp >= 3 ? stack[sp - 3] : -1;
     const b0 = b <= n ? b : -1, b1 = b + 1 <= n ? b + 1 : -1, b2 = b + 2 <= n ? b + 2 : -1, b3 = b + 3 <= n ? b + 3 : -1;
-    const W = (i: number) => (i < 0 ? W_NONE : words[i]);
-    const T = (i: number) => (i < 0 ? TAG_NONE : tags[i]);
-    const L = (i: number) => (i < 0 ? L_NONE : lab[i]);
+    cw = words; ct = tags; cl = lab; cn = n;
     const s0l = lc1[s0], s0l2 = lc2[s0], s0r = rc1[s0], s0r2 = rc2[s0];
     const s1r = s1 >= 0 ? rc1[s1] : -1, s1l = s1 >= 0 ? lc1[s1] : -1;
     const b0l = b0 >= 0 ? lc1[b0] : -1, b0l2 = b0 >= 0 ? lc2[b0] : -1;
@@ -239,9 +245,7 @@ export class Parser {
   private extractLabel(st: State, d: number, h: number): number {
     const c = this.lctx;
     const { n, words, tags, lab, lc1, lc2, rc1, nl, nr, lsA, lsB, rsA, rsB } = st;
-    const W = (i: number) => (i < 0 || i > n ? W_NONE : words[i]);
-    const T = (i: number) => (i < 0 || i > n ? TAG_NONE : tags[i]);
-    const L = (i: number) => (i < 0 ? L_NONE : lab[i]);
+    cw = words; ct = tags; cl = lab; cn = n;
     const dl = lc1[d], dl2 = lc2[d], dr = rc1[d];
     const dist = bucket(Math.abs(d - h));
     c[B.dir] = d < h ? 1 : 2;

@@ -2,7 +2,7 @@
 // affix, shape and tag-history features. wink-nlp's tags agree with UD on
 // only ~0.9 of tokens, too few to parse on, hence a tagger trained on the
 // same treebanks as the parser.
-import { h1, h2, h3, strHash } from "./hash.js";
+import { h1, h2, h3 } from "./hash.js";
 import { Perceptron } from "./perceptron.js";
 
 export const UPOS = ["ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"] as const;
@@ -15,16 +15,7 @@ export function normForm(w: string): string {
   return w.replace(/[‘’‛`]/g, "'").replace(/[“”„]/g, '"').replace(/[–—]/g, "--");
 }
 
-/** Word shape: X/x/d runs collapsed ("McCain" → "XxXx", "1990s" → "dx"). */
-function shape(w: string): string {
-  let s = "", last = "";
-  for (let i = 0; i < w.length && s.length < 6; i++) {
-    const c = w.charCodeAt(i);
-    const k = c >= 65 && c <= 90 ? "X" : c >= 97 && c <= 122 ? "x" : c >= 48 && c <= 57 ? "d" : c > 127 ? (w[i].toLowerCase() !== w[i] ? "X" : w[i].toUpperCase() !== w[i] ? "x" : "o") : w[i];
-    if (k !== last) { s += k; last = k; }
-  }
-  return s;
-}
+// Word shape: X/x/d runs collapsed, at most 6 ("McCain" → "XxXx", "1990s" → "dx"); see shapeHash.
 
 /** Per-token hashes computed once per sentence and shared by tagger and parser. */
 export interface Encoded {
@@ -34,23 +25,54 @@ export interface Encoded {
   pre1: Uint32Array; pre2: Uint32Array; shape: Uint32Array;
 }
 
-export function encode(words: readonly string[]): Encoded {
-  const n = words.length;
-  const e: Encoded = {
+const FOLD = /[‘’‛`“”„–—]/;
+
+/** FNV-1a of s[from, to), equal to strHash(s.slice(from, to)) without making the slice. */
+function rangeHash(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  return h >>> 0;
+}
+
+/** strHash(shape(w)) computed on the fly. */
+function shapeHash(w: string): number {
+  let h = 0x811c9dc5, last = -1, len = 0;
+  for (let i = 0; i < w.length && len < 6; i++) {
+    const c = w.charCodeAt(i);
+    const k = c >= 65 && c <= 90 ? 88 : c >= 97 && c <= 122 ? 120 : c >= 48 && c <= 57 ? 100 : c > 127 ? (w[i].toLowerCase() !== w[i] ? 88 : w[i].toUpperCase() !== w[i] ? 120 : 111) : c;
+    if (k !== last) { h ^= k; h = Math.imul(h, 0x01000193); last = k; len++; }
+  }
+  return h >>> 0;
+}
+
+function alloc(n: number): Encoded {
+  return {
     n, lower: new Uint32Array(n), suf1: new Uint32Array(n), suf2: new Uint32Array(n), suf3: new Uint32Array(n), suf4: new Uint32Array(n),
     pre1: new Uint32Array(n), pre2: new Uint32Array(n), shape: new Uint32Array(n),
   };
+}
+
+/**
+ * Hashes the words. With `into`, its arrays are reused when large enough (the
+ * runtime path: typed-array allocation per sentence was a large share of the
+ * cost, mostly in garbage collection); no substrings are made.
+ */
+export function encode(words: readonly string[], into?: Encoded): Encoded {
+  const n = words.length;
+  const e = into && into.lower.length >= n ? into : alloc(into ? Math.max(n, 2 * into.lower.length) : n);
+  e.n = n;
   for (let i = 0; i < n; i++) {
-    const w = normForm(words[i]);
+    const w = FOLD.test(words[i]) ? normForm(words[i]) : words[i];
     const l = w.toLowerCase();
-    e.lower[i] = strHash(l);
-    e.suf1[i] = strHash(l.slice(-1));
-    e.suf2[i] = strHash(l.slice(-2));
-    e.suf3[i] = strHash(l.slice(-3));
-    e.suf4[i] = strHash(l.slice(-4));
-    e.pre1[i] = strHash(w.slice(0, 1));
-    e.pre2[i] = strHash(l.slice(0, 2));
-    e.shape[i] = strHash(shape(w));
+    const L = l.length;
+    e.lower[i] = rangeHash(l, 0, L);
+    e.suf1[i] = rangeHash(l, Math.max(0, L - 1), L);
+    e.suf2[i] = rangeHash(l, Math.max(0, L - 2), L);
+    e.suf3[i] = rangeHash(l, Math.max(0, L - 3), L);
+    e.suf4[i] = rangeHash(l, Math.max(0, L - 4), L);
+    e.pre1[i] = rangeHash(w, 0, Math.min(1, w.length));
+    e.pre2[i] = rangeHash(l, 0, Math.min(2, L));
+    e.shape[i] = shapeHash(w);
   }
   return e;
 }
