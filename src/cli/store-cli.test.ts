@@ -110,7 +110,10 @@ describe("dyad ingest and the query commands", () => {
     assert.equal(r.status, 1);
     assert.match(r.stderr, /small\.db reached its size cap: DYAD_DB_MAX_BYTES is 300,000 bytes; raise or unset DYAD_DB_MAX_BYTES and run the same command again/);
     const db2 = new Database(small, { readonly: true });
-    assert.equal(db2.prepare("SELECT count(*) FROM articles").pluck().get(), 4);
+    // the 4 stored before are kept; a batch flushed by time (a slow machine) may have fit under the cap too
+    const kept = db2.prepare("SELECT count(*) FROM articles").pluck().get() as number;
+    assert.ok(kept >= 4 && kept < 34, `${kept} articles kept`);
+    assert.equal(db2.pragma("quick_check", { simple: true }), "ok");
     db2.close();
   });
 });

@@ -3,8 +3,8 @@
 // transaction each, so a run that is killed keeps every batch it committed
 // and a re-run codes only what is missing.
 import type { ArticleInput, InputProblem } from "../doc/types.js";
-import { normalisedTextHash, toStoredArticle } from "../store/article-record.js";
-import type { CodedArticle, EventStore, MergeOptions, StoredArticle, StoredMatch } from "../store/types.js";
+import { identityUrl, normalisedTextHash, toStoredArticle } from "../store/article-record.js";
+import type { ArticleKey, CodedArticle, EventStore, MergeOptions, StoredArticle, StoredMatch } from "../store/types.js";
 import type { IngestItem } from "../stages/ingest/index.js";
 import type { Coder } from "./coder.js";
 import { codeArticles } from "./pool.js";
@@ -38,8 +38,9 @@ export interface IngestStats {
   alreadyStored: number;
   /**
    * Of those, how each was recognised before coding: the same id, the same
-   * text, or (for a record without an id of its own) the same url. The rest
-   * were repeated within one batch of this input.
+   * text, or (for a record without an id of its own) the same url, as an
+   * article stored before or read earlier in this input. The rest were found
+   * only when written (another writer stored them meanwhile).
    */
   alreadyStoredBy: Record<StoredMatch, number>;
   /** Articles coded and stored by this run. */
@@ -71,6 +72,17 @@ export async function ingestArticles(store: EventStore, items: AsyncIterable<Ing
   // syndicated copies of stored stories skip the coder and go straight to the next batch
   let copies: CodedArticle[] = [];
   const prepared = new WeakMap<ArticleInput, CodedArticle["article"]>();
+  // articles read but not written yet, by key: a repeat within the input is
+  // then recognised (and reported) the way a stored article is
+  const pending = new Set<string>();
+  const keysOf = (k: ArticleKey) => { const url = identityUrl(k); return [`id:${k.id}`, `text:${k.textHash}`, ...(url ? [`url:${url}`] : [])]; };
+  const pendingMatch = (k: ArticleKey): StoredMatch | undefined => {
+    const url = identityUrl(k);
+    if (pending.has(`id:${k.id}`)) return url ? "url" : "id";
+    if (pending.has(`text:${k.textHash}`)) return "text";
+    return url && pending.has(`url:${url}`) ? "url" : undefined;
+  };
+  const settle = (k: ArticleKey) => { for (const key of keysOf(k)) pending.delete(key); };
   async function* fresh(): AsyncGenerator<ArticleInput> {
     for await (const item of items) {
       if (item.kind === "problem") { stats.problems++; opts.onProblem?.(item.problem); continue; }
@@ -81,8 +93,10 @@ export async function ingestArticles(store: EventStore, items: AsyncIterable<Ing
         const before = await store.textHashOf(a.id);
         if (before !== undefined && before !== textHash) { await store.removeArticle(a.id); stats.replaced++; }
       }
-      const match = await store.hasArticle({ id: a.id, url: a.url, textHash });
+      const key = { id: a.id, url: a.url, textHash };
+      const match = pendingMatch(key) ?? (await store.hasArticle(key));
       if (match) { stats.alreadyStored++; stats.alreadyStoredBy[match]++; continue; }
+      for (const k of keysOf(key)) pending.add(k);
       const stored = toStoredArticle(a);
       if (stored.signature && (await store.findCopyOf(stored.signature, opts.merge.copySimilarity))) {
         copies.push({ article: stored, events: [] });
@@ -101,6 +115,7 @@ export async function ingestArticles(store: EventStore, items: AsyncIterable<Ing
     // taken before awaiting: the reader may queue more copies meanwhile
     const todo = [...copies, ...batch];
     batch = []; copies = [];
+    for (const { article } of todo) settle(article);
     const r = await store.addArticles(todo, opts.merge);
     lastFlush = Date.now();
     stats.stored += r.stored; stats.alreadyStored += r.duplicates; stats.copies += r.copies;
@@ -108,7 +123,7 @@ export async function ingestArticles(store: EventStore, items: AsyncIterable<Ing
     opts.onProgress?.(stats);
   };
   for await (const r of codeArticles(fresh(), { workers: opts.workers, actorsFile: opts.actorsFile, verbsFile: opts.verbsFile, skipBadDictionaryEntries: opts.skipBadDictionaryEntries, coder: opts.coder })) {
-    if ("error" in r) { stats.failed++; opts.onCoderError?.(r.article, r.error); continue; }
+    if ("error" in r) { stats.failed++; settle({ ...r.article, textHash: normalisedTextHash(r.article.text) }); opts.onCoderError?.(r.article, r.error); continue; }
     batch.push({ article: prepared.get(r.article) ?? toStoredArticle(r.article), events: r.events });
     if (batch.length >= batchSize || Date.now() - lastFlush >= flushMs) await flush();
   }

@@ -99,17 +99,19 @@ describe("records that share a url (defect 5)", () => {
     const digest = texts.slice(0, 3).map((text, i) => JSON.stringify({ id: `digest-${i}`, url: day, date: "2024-06-09", text }));
     // two records without ids at one url: the second is the same article
     const noIds = [texts[3], texts[3] + " Updated."].map((text) => JSON.stringify({ url: "https://example.org/one", date: "2024-06-09", text }));
+    // the same text again under another id, within one batch: a verbatim repeat
+    const repeat = JSON.stringify({ id: "digest-repeat", url: day, date: "2024-06-09", text: texts[0] });
     const input = join(dir, "digest.jsonl");
-    writeFileSync(input, [...digest, ...noIds].join("\n") + "\n");
-    const r = run(["ingest", input, "--db", db, "--workers", "1", "--batch", "1"]);
+    writeFileSync(input, [...digest, repeat, ...noIds].join("\n") + "\n");
+    const r = run(["ingest", input, "--db", db, "--workers", "1"]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stderr, /5 article\(s\) read, 4 coded and stored, 1 already stored \(1 without an id of their own, same url\)/);
+    assert.match(r.stderr, /6 article\(s\) read, 4 coded and stored, 2 already stored \(1 same text under another id, 1 without an id of their own, same url\)/);
     const info = JSON.parse(run(["info", "--db", db, "--json"]).stdout);
     assert.equal(info.articles, 4);
     for (const id of ["digest-0", "digest-1", "digest-2"]) assert.equal(run(["article", id, "--db", db]).status, 0, id);
     // the same input again: every record is recognised, and by what
     const again = run(["ingest", input, "--db", db, "--workers", "1"]);
-    assert.match(again.stderr, /5 article\(s\) read, 0 coded and stored, 5 already stored \(3 same id, 2 without an id of their own, same url\)/);
+    assert.match(again.stderr, /6 article\(s\) read, 0 coded and stored, 6 already stored \(3 same id, 1 same text under another id, 2 without an id of their own, same url\)/);
   });
 
   it("upgrades a store made before urls could repeat, keeping its articles, copies and events", () => {

@@ -50,7 +50,7 @@ function alreadyWhy(s: IngestStats): string {
   const within = s.alreadyStored - by.id - by.text - by.url;
   const parts = [
     by.id ? `${n(by.id)} same id` : "", by.text ? `${n(by.text)} same text under another id` : "",
-    by.url ? `${n(by.url)} without an id of their own, same url` : "", within > 0 ? `${n(within)} repeated within the input` : "",
+    by.url ? `${n(by.url)} without an id of their own, same url` : "", within > 0 ? `${n(within)} found stored only when written` : "",
   ].filter(Boolean);
   return parts.length ? ` (${parts.join(", ")})` : "";
 }
