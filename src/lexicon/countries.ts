@@ -19,6 +19,8 @@ export interface CountryEntry {
   demonyms: string[];
   /** Capitals and seats of government used for the government: "Washington". */
   capitals: string[];
+  /** First-level regions (states, provinces) that place an actor in the country: "Texas", "Borno State". */
+  regions: string[];
   /** Forms matched only in exactly this case ("US", "Turkey"). */
   caseSensitive: Set<string>;
 }
@@ -33,11 +35,13 @@ export const countryAliasSchema = z
     names: z.array(surfaceForm).optional(),
     demonyms: z.array(surfaceForm).optional(),
     capitals: z.array(surfaceForm).optional(),
+    /** States and provinces news names alone ("Texas", "Borno State", "Idlib"); only names no other country or person shares. */
+    regions: z.array(surfaceForm).optional(),
     caseSensitive: z.array(z.string()).optional(),
     note,
   })
   .superRefine((e, ctx) => {
-    const all = [...(e.names ?? []), ...(e.demonyms ?? []), ...(e.capitals ?? [])];
+    const all = [...(e.names ?? []), ...(e.demonyms ?? []), ...(e.capitals ?? []), ...(e.regions ?? [])];
     e.caseSensitive?.forEach((f, i) => {
       if (!all.includes(f)) ctx.addIssue({ code: "custom", path: ["caseSensitive", i], message: `"${f}" is not one of this entry's names, demonyms or capitals` });
     });
@@ -58,7 +62,7 @@ export const countryAliasesFileSchema = z
     f.countries.forEach((e, i) => {
       if (seenCountry.has(e.country)) ctx.addIssue({ code: "custom", path: ["countries", i, "country"], message: `"${e.country}" is also countries[${seenCountry.get(e.country)}]` });
       seenCountry.set(e.country, i);
-      for (const kind of ["names", "demonyms", "capitals"] as const) {
+      for (const kind of ["names", "demonyms", "capitals", "regions"] as const) {
         e[kind]?.forEach((form, j) => {
           const key = e.caseSensitive?.includes(form) ? form : form.toLowerCase();
           const other = seenForm.get(key);
@@ -110,7 +114,7 @@ export function buildCountries(aliases: CountryAliasesFile): CountryEntry[] {
   const banned = new Set(aliases.notCountryWords.map((w) => w.toLowerCase()));
   const claimed = new Map<string, string>(); // lower-cased alias form → country
   for (const a of aliases.countries) {
-    for (const f of [...(a.names ?? []), ...(a.demonyms ?? []), ...(a.capitals ?? [])]) {
+    for (const f of [...(a.names ?? []), ...(a.demonyms ?? []), ...(a.capitals ?? []), ...(a.regions ?? [])]) {
       if (!a.caseSensitive?.includes(f)) claimed.set(f.toLowerCase(), a.country);
     }
   }
@@ -171,7 +175,7 @@ export function buildCountries(aliases: CountryAliasesFile): CountryEntry[] {
     const capitals = uniq([...mine(f.capitals), ...(a?.capitals ?? [])]);
     const caseSensitive = new Set<string>(a?.caseSensitive ?? []);
     for (const form of [...names, ...demonyms, ...capitals]) if (ACRONYM.test(form)) caseSensitive.add(form);
-    out.push({ country: iso, name: f.display, names, demonyms, capitals, caseSensitive });
+    out.push({ country: iso, name: f.display, names, demonyms, capitals, regions: a?.regions ?? [], caseSensitive });
   }
   return out.sort((x, y) => x.country.localeCompare(y.country));
 }

@@ -39,6 +39,9 @@ export function buildGazetteer(lex: Lexicon, userActors: UserActor[] = []): Gaze
     addForms(c.names, c.caseSensitive, { kind: "country", country: c.country, name: c.names[0] });
     addForms(c.demonyms, c.caseSensitive, { kind: "demonym", country: c.country, name: c.names[0] });
     addForms(c.capitals, c.caseSensitive, { kind: "capital", country: c.country, name: c.names[0] });
+    // a state or province places a role in its country ("police in Borno State", "North Dakota
+    // Governor X") and, like a capital, is a place, not a target, after "in"; alone it is no actor
+    addForms(c.regions, c.caseSensitive, { kind: "capital", country: c.country, name: c.names[0], region: true });
   }
   for (const o of lex.igos) addForms(o.names, o.caseSensitive, { kind: "igo", country: "IGO", sector: "IGO", name: o.names[0], igo: o.code });
   for (const gr of lex.groups) addForms(gr.names, gr.caseSensitive, { kind: "group", country: gr.country ?? "", sector: gr.sector, name: gr.names[0] });

@@ -64,6 +64,13 @@ describe("actors from context", () => {
     assert.deepEqual(actors("Police in Lagos, Nigeria, arrested a man.").slice(0, 1), ["Police in Lagos, Nigeria=NGA/POL"]);
   });
 
+  it("places actors by a state or province", () => {
+    assert.deepEqual(actors("Police in Borno State arrested 12 suspects.").slice(0, 1), ["Police in Borno State=NGA/POL"]);
+    assert.deepEqual(actors("North Dakota Governor Jack Dalrymple issued an executive order.", { date: "2016-11-28" }).slice(0, 1), ["North Dakota Governor Jack Dalrymple=USA/GOV"]);
+    // alone, a state is where the story is, not who acts ("attacks in Helmand")
+    assert.deepEqual(actors("The Taliban launched attacks in Helmand.").filter((x) => x.startsWith("Helmand")), []);
+  });
+
   it("does not place a role by a city qualified by another place", () => {
     const a = actors("Police in Springfield, Illinois, arrested a man.");
     assert.ok(!a.some((x) => x.startsWith("Police in Springfield=")), a.join(", "));

@@ -24,6 +24,8 @@ export interface GazetteerEntry {
   exact?: string;
   /** People only: the office they are known by ("Prime Minister"). */
   role?: string;
+  /** A state or province (kind "capital"): places a role in its country, is no actor alone. */
+  region?: boolean;
   /** From the imported Phoenix dictionaries rather than the hand-written data. */
   imported?: boolean;
   /** People only: validity periods for time-bound offices. */

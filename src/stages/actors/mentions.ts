@@ -48,6 +48,8 @@ export interface MentionParts {
   credit?: boolean;
   /** The country came from a city or region the role acts in ("police in Lagos", "Lagos police"). */
   placed?: boolean;
+  /** A state or province alone ("in Helmand"): tells where the story is, names no actor. */
+  placeOnly?: boolean;
 }
 
 export type FoundMention = ActorMention & { parts: MentionParts };
@@ -288,6 +290,8 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
     function buildPhrase(start: number): FoundMention | undefined {
       const parts: MentionParts = {};
       let kind: FoundMention["kind"] = "role";
+      /** Whether every lexicon hit of the phrase so far is a state or province. */
+      let onlyRegion: boolean | undefined;
       let k = start;
       let lastKind: string | undefined;
       let any = false;
@@ -311,6 +315,7 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
         break;
       }
       if (!any) return undefined;
+      const regionOnly = !!onlyRegion;
       // the rest of a known person's name: "Sheikh Abdullah bin Zayed" + "Al Nahyan"
       if (lastKind === "person" && k + 1 < end && NAME_PARTICLES.has(lower[k]) && !hitAt.has(k) && isCap(toks[k + 1]) && !hitAt.has(k + 1)) {
         const r = nameRun(toks, k, end);
@@ -409,9 +414,11 @@ export function findMentions(doc: ArticleDoc, gaz: Gazetteer, excluded: Set<numb
         else if (parts.igo && !parts.role) kind = "igo";
         else if (parts.country && !parts.role) kind = parts.person ? "person" : (parts.sector && parts.countryFrom === "group") ? "group" : "country";
       }
+      if (regionOnly && !parts.role && !parts.name && !parts.sector) parts.placeOnly = true;
       return { kind, tokStart: start, tokEnd: k, sent: s.i, parts };
 
       function apply(e: GazetteerEntry, h: Hit): void {
+        onlyRegion = onlyRegion === undefined ? !!e.region : onlyRegion && !!e.region;
         switch (e.kind) {
           case "country": case "capital": case "demonym":
             if (!parts.country) { parts.country = e.country; parts.countryFrom = e.kind === "country" ? "name" : e.kind; }

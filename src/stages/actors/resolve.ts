@@ -62,7 +62,7 @@ export function resolveCoreference(doc: ArticleDoc, mentions: FoundMention[], da
   const done: FoundMention[] = [];
   for (const m of mentions) {
     const p = m.parts;
-    if (p.transparent || p.credit) continue;
+    if (p.transparent || p.credit || p.placeOnly) continue;
     if (m.kind === "pronoun") {
       // "Biden spoke with Johnson. They agreed to …": a subject "they" after two people of two
       // countries and no group stands for both
