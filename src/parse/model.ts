@@ -79,11 +79,8 @@ function decodeTable(path: string, h: TableHeader, buf: Buffer, pos: number): { 
     r += d; rows[j] = r;
   }
   if (p !== pos + h.rowBytes) throw new ModelLoadError(path, `corrupt row index in table "${h.name}"`);
-  // Copy to an aligned buffer and view it (the format is little-endian, as are the machines dyad runs on).
-  const q = new Int16Array(nRows * nc);
-  new Uint8Array(q.buffer).set(buf.subarray(p, p + q.byteLength));
   // The 3-class transition table is kept dense (one cache line per feature); wider tables packed.
-  return { p: Perceptron.load(h.rowsLog2, nc, rows, q, h.scale, nc <= 4), pos: p + nRows * nc * 2 };
+  return { p: Perceptron.load(h.rowsLog2, nc, rows, buf.subarray(p, p + nRows * nc * 2), h.scale, nc <= 4), pos: p + nRows * nc * 2 };
 }
 
 /** Decodes model bytes (gzip); `path` is only for error messages. */

@@ -42,17 +42,22 @@ export class Perceptron {
   /** Virtual row of a hashed feature. */
   off(h: number): number { return h & this.mask; }
 
-  /** Loaded form from sorted non-zero rows and their int16 weights (nClasses each). */
-  static load(rowsLog2: number, nClasses: number, rows: Int32Array, q: Int16Array, scale: number, dense: boolean): Perceptron {
+  /**
+   * Loaded form from sorted non-zero rows and their int16 weights (`bytes`,
+   * little-endian, nClasses per row), written straight into the final arrays
+   * so loading holds no second copy of the weights.
+   */
+  static load(rowsLog2: number, nClasses: number, rows: Int32Array, bytes: Uint8Array, scale: number, dense: boolean): Perceptron {
     const p = new Perceptron(rowsLog2, nClasses, false);
     p.scale = scale;
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (dense) {
       p.stride = nClasses <= 4 ? 4 : nClasses;
-      p.q = new Int16Array(p.rows * p.stride);
-      for (let j = 0; j < rows.length; j++) for (let k = 0; k < nClasses; k++) p.q[rows[j] * p.stride + k] = q[j * nClasses + k];
+      const q = p.q = new Int16Array(p.rows * p.stride);
+      for (let j = 0; j < rows.length; j++) for (let k = 0; k < nClasses; k++) q[rows[j] * p.stride + k] = dv.getInt16((j * nClasses + k) * 2, true);
     } else {
-      p.q = new Int16Array((rows.length + 1) * nClasses);
-      p.q.set(q, nClasses);
+      const q = p.q = new Int16Array((rows.length + 1) * nClasses);
+      for (let i = 0; i < rows.length * nClasses; i++) q[nClasses + i] = dv.getInt16(i * 2, true);
       p.index = new Int32Array(p.rows);
       for (let j = 0; j < rows.length; j++) p.index[rows[j]] = (j + 1) * nClasses;
     }
