@@ -5,10 +5,15 @@ import type { ConlluSentence } from "./conllu.js";
 import { parseWords, type ParsedSentence } from "./index.js";
 import type { ParserModel } from "./model.js";
 
-export interface EvalResult { sentences: number; tokens: number; upos: number; uas: number; las: number; secs: number; tokensPerSec: number }
+export interface EvalResult {
+  sentences: number; tokens: number; upos: number; uas: number; las: number;
+  /** The same without the tokens whose gold UPOS is PUNCT (the older convention). */
+  uasNoPunct: number; lasNoPunct: number;
+  secs: number; tokensPerSec: number;
+}
 
 export function evaluate(gold: ConlluSentence[], model: ParserModel, onParsed?: (g: ConlluSentence, p: ParsedSentence) => void): EvalResult {
-  let tok = 0, upos = 0, uas = 0, las = 0;
+  let tok = 0, upos = 0, uas = 0, las = 0, np = 0, uasNp = 0, lasNp = 0;
   const t0 = performance.now();
   const parsed = gold.map((g) => parseWords(g.words, model));
   const secs = (performance.now() - t0) / 1000;
@@ -18,8 +23,13 @@ export function evaluate(gold: ConlluSentence[], model: ParserModel, onParsed?: 
     for (let i = 0; i < g.words.length; i++) {
       tok++;
       if (p.upos[i] === g.upos[i]) upos++;
-      if (p.heads[i] === g.heads[i]) { uas++; if (p.deps[i] === g.deps[i]) las++; }
+      const punct = g.upos[i] === "PUNCT";
+      if (!punct) np++;
+      if (p.heads[i] === g.heads[i]) {
+        uas++; if (!punct) uasNp++;
+        if (p.deps[i] === g.deps[i]) { las++; if (!punct) lasNp++; }
+      }
     }
   });
-  return { sentences: gold.length, tokens: tok, upos: upos / tok, uas: uas / tok, las: las / tok, secs, tokensPerSec: tok / secs };
+  return { sentences: gold.length, tokens: tok, upos: upos / tok, uas: uas / tok, las: las / tok, uasNoPunct: uasNp / np, lasNoPunct: lasNp / np, secs, tokensPerSec: tok / secs };
 }

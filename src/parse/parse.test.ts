@@ -110,6 +110,19 @@ describe("parse on the analysed document", () => {
   });
 });
 
+describe("datelines", () => {
+  it("parses a dateline apart from the clause and hangs it from the clause's root", () => {
+    const doc = analyse({ id: "t", date: "2024-01-01", text: "BRUSSELS: The European Union imposed sanctions on Russia." });
+    const tok = (w: string) => doc.tokens.find((t) => t.text === w)!;
+    assert.equal(tok("imposed").head, -1);
+    assert.equal(tok("Union").dep, "nsubj");
+    assert.equal(tok("Union").head, tok("imposed").i);
+    assert.equal(tok("sanctions").dep, "obj");
+    assert.equal(tok("BRUSSELS").head, tok("imposed").i);
+    assert.equal(tok("BRUSSELS").dep, "dep");
+  });
+});
+
 describe("model loading errors", () => {
   const dir = mkdtempSync(join(tmpdir(), "dyad-parse-"));
   it("names a missing file", () => {
