@@ -1,7 +1,8 @@
 // `npm run train:parser`: trains dyad's tagger and dependency parser on UD
 // English-EWT (train) and GUM (news and CC-BY genres) and writes
 // data/parser/model.bin.gz. Run after `tsc` (the npm script does both).
-// Options: --seed N, --epochs N (parser), --out FILE, --limit N (sentences, for quick trials).
+// Options: --seed N, --epochs N (parser), --out FILE, --limit N (sentences, for quick trials),
+// --eval GOLD.conllu (score the written model), --curve GOLD.conllu (score after every epoch).
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
