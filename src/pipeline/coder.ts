@@ -221,7 +221,12 @@ function datesOtherNoun(doc: ArticleDoc, s: ArticleDoc["sentences"][number], d: 
   for (let n = 0; n < 8 && h >= 0 && toks[h].start >= from && toks[h].end <= to; n++) h = toks[h].head ?? -1;
   if (h < 0 || h === trigger) return false;
   const tag = toks[h].upos ?? toks[h].pos;
-  return (tag === "NOUN" || tag === "PROPN") && toks[h].pos !== "VERB";
+  if (!((tag === "NOUN" || tag === "PROPN") && toks[h].pos !== "VERB")) return false;
+  // the act's own object is dated with it: "signed a trade agreement in 2012"
+  if (toks[h].head === trigger && toks[h].dep === "obj") return false;
+  // a clause inside that noun's phrase is dated by it: "a meeting in March at which they agreed"
+  for (let x = trigger, n = 0; x >= 0 && n < 32; n++, x = toks[x].head ?? -1) if (x === h) return false;
+  return true;
 }
 
 /** Whether character `pos` lies in a ", who/which/where …" clause of the sentence that does not hold `at`. */

@@ -135,6 +135,13 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       return undefined;
     }
 
+    /** Whether the noun phrase ending at `at` is governed by one of the prepositions. */
+    function nounAfter(at: number, preps: RegExp): boolean {
+      let k = at - 1;
+      while (k >= s.tokStart && /^(DET|ADJ|NUM|NOUN|PROPN)$/.test(toks[k].pos)) k--;
+      return k >= s.tokStart && preps.test(toks[k].lower);
+    }
+
     function placeRole(m: FoundMention, at: number): void {
       if (m.members || m.kind !== "role" || !m.parts.sector || m.parts.unidentified || m.parts.generic) return;
       // a role placed only by the article's other actors: people are of the place where they are, if it is named
@@ -292,9 +299,14 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       // a demonstration reported with no one named: the people of the place, against their government
       // ("Protests continue in cities across the United States", "injured in similar protests in Cairo":
       // the place where it happens first, else the country the sentence names)
-      if (p.type === "PROTEST" && isNoun && !srcActors.length && /^(protests?|demonstrations?|rall(y|ies)|riots?|strikes?)$/.test(toks[at].lower) && (at === s.tokStart || /^(DET|ADJ|NUM|NOUN|PROPN|ADP|PUNCT)$/.test(toks[at - 1].pos))) {
+      // (not what something was done to: "the suppression of protests", "months of protests")
+      if (p.type === "PROTEST" && isNoun && !srcActors.length && /^(protests?|demonstrations?|rall(y|ies)|riots?|strikes?)$/.test(toks[at].lower) && (at === s.tokStart || /^(DET|ADJ|NUM|NOUN|PROPN|ADP|PUNCT)$/.test(toks[at - 1].pos)) && !nounAfter(at, /^of$/)) {
         const local = ctx.placeCountry?.(s.i, at) ?? ms.find((m) => m.actor && m.actor.country !== "IGO" && m.kind !== "pronoun")?.actor?.country;
         if (local && local !== "IGO") srcActors.push({ text: "protesters", country: local, sector: "CIV" });
+      }
+      // a strike or protest called off is conceded to the government it was against
+      if (!tgtActors.length && p.defaultTarget === "government" && srcActors.length === 1 && srcActors[0].country !== "IGO" && srcActors[0].sector !== "GOV") {
+        tgtActors = [{ text: "government", country: srcActors[0].country, sector: "GOV" }];
       }
       if (p.type === "PROTEST" && srcActors.length && !tgtActors.length) {
         tgtActors = [{ text: "government", country: srcActors[0].country, sector: "GOV" }];

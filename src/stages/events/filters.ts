@@ -23,7 +23,7 @@ const CONDITIONAL = new Set(["if", "unless", "whether", "lest"]);
 /** Verbs of remembering: the act they govern lies in the past. */
 const RECALL = new Set(["recall", "remember", "describe", "refer", "mention", "cite", "commemorate", "mark", "reflect"]);
 const PAST_ADJ = new Set(["historic", "previous", "earlier", "last", "past", "former", "late"]);
-const PAST_ADVERBS = new Set(["previously", "earlier", "once", "long", "formerly", "already", "repeatedly"]);
+const PAST_ADVERBS = new Set(["previously", "once", "long", "formerly"]);
 
 /**
  * Classifies the predicate at `v` from the words before it in its clause
@@ -89,6 +89,8 @@ function infinitiveMarker(toks: Token[], v: number, sentStart: number): number {
   let k = v - 1;
   while (k > sentStart && toks[k].pos === "ADV") k--;
   if (toks[k]?.lemma === "help" && toks[k - 1]?.lower === "to") k--;
+  // a passive infinitive: "called for Bazoum to be freed"
+  if (toks[k]?.lower === "be" && toks[k - 1]?.lower === "to") k--;
   return k;
 }
 

@@ -30,7 +30,7 @@ const PatternSchema = z.object({
   subjectSectors: z.array(z.string()).optional(),
   needsInfinitive: z.boolean().optional(),
   requiresFuture: z.boolean().optional(),
-  defaultTarget: z.enum(["population"]).optional(),
+  defaultTarget: z.enum(["population", "government"]).optional(),
 }).strict().refine((p) => p.verbs || p.nouns || p.adjectives, { message: "a pattern needs verbs, nouns or adjectives" });
 
 const FileSchema = z.object({ version: z.literal(1), description: z.string(), patterns: z.array(PatternSchema) });

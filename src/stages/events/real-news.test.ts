@@ -100,3 +100,18 @@ describe("summaries in the present tense", () => {
     assert.equal(arrest.date, "2020-08-14");
   });
 });
+
+describe("more predicate families", () => {
+  it("codes a strike called off as a concession to the government", () => {
+    assert.deepEqual(triples("2012-07-25", "Dock workers' unions in Chile call off a national strike."), ["CHL CIV CONCEDE CHL"]);
+  });
+
+  it("codes charges announced against someone as an accusation", () => {
+    assert.deepEqual(triples("2017-05-27", "Kenyan police announce charges of incitement against two opposition lawmakers."), ["KEN POL ACCUSE KEN"]);
+  });
+
+  it("codes a named person set free as RETREAT, and a statement released as nothing", () => {
+    assert.deepEqual(triples("2021-10-26", "Sudan's military released Prime Minister Abdalla Hamdok."), ["SDN MIL RETREAT SDN"]);
+    assert.deepEqual(triples("2021-10-26", "Sudan's military released a statement."), []);
+  });
+});
