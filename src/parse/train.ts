@@ -24,7 +24,7 @@ export interface TrainOptions {
   onEpoch?: (epoch: number, model: ParserModel) => void;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { seed: 1, tagEpochs: 6, parseEpochs: 10, folds: 5, taggerLog2: 20, transLog2: 22, labelLog2: 20, explore: 0.9 };
+export const DEFAULT_TRAIN: TrainOptions = { seed: 1, tagEpochs: 6, parseEpochs: 12, folds: 5, taggerLog2: 20, transLog2: 22, labelLog2: 20, explore: 0.9 };
 
 interface Prepared { enc: Encoded; tags: Int32Array; heads: Int32Array; labels: Int32Array }
 
