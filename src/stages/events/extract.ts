@@ -10,6 +10,7 @@ import { aidShipments, anaphoricTarget, announcedBySource, complementTarget, deo
 import type { PatternIndex } from "./patterns.js";
 import { findTriggers, type Trigger } from "./triggers.js";
 import { implicitAgent, type ImplicitAgents } from "./implicit.js";
+import { isNaming, namingEvents } from "./naming.js";
 import { nounAgent, sentenceTree, treeAgent, treePassive, treeSubjects, treeTargets } from "./tree-args.js";
 
 const COOPERATIVE = new Set<PlovType>(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"]);
@@ -112,7 +113,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         }
       }
     }
-    out.push(...deonticRequests(scope), ...aidShipments(scope));
+    out.push(...deonticRequests(scope), ...aidShipments(scope), ...namingEvents(scope, out));
     const firstSubj = ms.find((m) => m.actor && !prepBefore(toks, m, s.tokStart));
     if (firstSubj?.actor) prevSubject = firstSubj.actor;
 
@@ -164,6 +165,8 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       if (!isNoun && toks[at].lower.endsWith("ing") && toks[at - 1]?.pos === "ADP" && toks[at - 1].lower !== "by") return [];
       // "what he called a provocation": naming, not a call
       if (p.type === "CONSULT" && toks.slice(Math.max(s.tokStart, at - 3), at).some((t) => t.lower === "what")) return [];
+      // "called the move a smash and grab", "called it unlikely": naming, coded by the naming rule
+      if (p.type === "CONSULT" && isNaming(toks, at, s.tokEnd)) return [];
       let subjects: FoundMention[];
       let targets: FoundMention[];
       let passive = false;

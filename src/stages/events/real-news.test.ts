@@ -115,3 +115,14 @@ describe("more predicate families", () => {
     assert.deepEqual(triples("2021-10-26", "Sudan's military released a statement."), []);
   });
 });
+
+describe("naming as judgement", () => {
+  it("codes a negative name given to another party's act as an accusation of the one who did it", () => {
+    assert.deepEqual(triples("2020-01-06", "The Foreign Ministry of Iraq characterized the American strike as \"a serious violation of Iraqi sovereignty\"."), ["IRQ GOV ACCUSE USA"]);
+  });
+
+  it("reads 'called X on Monday' as a call, and 'called it \"a disgrace\"' as no call", () => {
+    assert.deepEqual(triples("2022-03-07", "President Emmanuel Macron called Vladimir Putin on Monday."), ["FRA GOV CONSULT RUS"]);
+    assert.ok(!triples("2022-03-07", "President Emmanuel Macron called Russia's decision \"a disgrace\".").some((t) => t.includes("CONSULT")));
+  });
+});
