@@ -69,7 +69,8 @@ export class JsonLinesReader {
     if (!run) return [];
     this.run = undefined;
     if (run.count > 1) run.item.problem.message += `; the ${count(run.count - 1)} line(s) after it, to line ${run.to}, were not JSON either: ${count(run.count)} lines skipped`;
-    if (run.hint) run.item.problem.message += "; if the file is one pretty-printed JSON document, convert it to JSON lines (one object per line), e.g. with jq -c";
+    // one bad line is just a bad line; a run of them from the top looks like a document
+    if (run.hint && run.count > 1) run.item.problem.message += "; if the file is one pretty-printed JSON document, convert it to JSON lines (one object per line), e.g. with jq -c";
     return [run.item];
   }
 }
