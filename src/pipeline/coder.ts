@@ -58,7 +58,8 @@ export function createCoder(opts: CoderOptions = {}): Coder {
   const implicit = loadImplicitAgents(joinPath(dataDir, "implicit-agents.json"));
 
   function analyseArticle(article: ArticleInput) {
-    const doc = analyse(article);
+    // sentences are parsed when the event stage finds a predicate in them
+    const doc = analyse(article, { parse: "on-demand" });
     const dl = findDateline(doc.tokens, doc.text);
     const excluded = new Set<number>();
     let datelinePlace: Place | undefined;
@@ -86,7 +87,7 @@ export function createCoder(opts: CoderOptions = {}): Coder {
       return nearestPlace(places, at)?.country;
     };
     const candidates = extractEvents(doc, mentions, patterns, { implicit, placeCountry });
-    let dated = placeAndDate(doc, candidates, gaz, articleCountries);
+    let dated = placeAndDate(doc, candidates, gaz, articleCountries, (lemma) => patterns.byFirst.has(lemma));
     // a user's PETRARCH dictionaries code first, as they say (no tense filter); dyad's events fill the rest
     if (dictionary) dated = withDictionaryPriority(dated, dictionaryCandidates(doc, dictionary.coder, isKnownCountry, { rawCodes: dictionary.rawCodes }));
     doc.events = dedupeEvents(dated);
@@ -109,7 +110,7 @@ function reportedDates(doc: ArticleDoc, s: ArticleDoc["sentences"][number]): Dat
 }
 
 /** Dates each candidate, drops background acts, and finds where each happened. */
-function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer, countries: Set<string>): EventCandidate[] {
+function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer, countries: Set<string>, isEventWord: (lemma: string) => boolean): EventCandidate[] {
   const datesBySent = new Map<number, DateMention[]>();
   const placesBySent = new Map<number, PlaceMention[]>();
   const lead = doc.sentences[0]?.text ?? "";
@@ -125,7 +126,7 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
     // in May,") dates that clause, not the event
     // and a date the parse hangs on another noun ("arrest a student leader over a protest last month")
     // dates that noun's event, not this one
-    const d = eventDate(dates.filter((x) => !insideOtherRelative(s.text, x.start, at) && !datesOtherNoun(doc, s, x, e.trigger)), at, doc.article.date);
+    const d = eventDate(dates.filter((x) => !insideOtherRelative(s.text, x.start, at) && !datesOtherNoun(doc, s, x, e.trigger, isEventWord)), at, doc.article.date);
     if (d.background) continue;
     if (d.future && e.type !== "AGREE" && e.type !== "THREATEN") {
       if (["CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"].includes(e.type)) { e.type = "AGREE"; e.cameo = "030"; e.mode = undefined; }
@@ -210,7 +211,7 @@ function storyDate(doc: ArticleDoc, datesBySent: Map<number, DateMention[]>): { 
  * Whether the parse attaches a date expression to a noun other than the event's trigger:
  * the date's head word (the one whose head lies outside it) hangs on that noun.
  */
-function datesOtherNoun(doc: ArticleDoc, s: ArticleDoc["sentences"][number], d: DateMention, trigger: number): boolean {
+function datesOtherNoun(doc: ArticleDoc, s: ArticleDoc["sentences"][number], d: DateMention, trigger: number, isEventWord: (lemma: string) => boolean): boolean {
   const toks = doc.tokens;
   const from = s.start + d.start, to = s.start + d.end;
   let inner = -1;
@@ -221,7 +222,9 @@ function datesOtherNoun(doc: ArticleDoc, s: ArticleDoc["sentences"][number], d: 
   for (let n = 0; n < 8 && h >= 0 && toks[h].start >= from && toks[h].end <= to; n++) h = toks[h].head ?? -1;
   if (h < 0 || h === trigger) return false;
   const tag = toks[h].upos ?? toks[h].pos;
-  if (!((tag === "NOUN" || tag === "PROPN") && toks[h].pos !== "VERB")) return false;
+  // (only a noun that names an act of its own, "a protest last month": a date the parser hung on a
+  // name or a place is more likely its mistake than the text's meaning)
+  if (!((tag === "NOUN" || tag === "PROPN") && toks[h].pos !== "VERB" && isEventWord(toks[h].lemma))) return false;
   // the act's own object is dated with it: "signed a trade agreement in 2012"
   if (toks[h].head === trigger && toks[h].dep === "obj") return false;
   // a clause inside that noun's phrase is dated by it: "a meeting in March at which they agreed"

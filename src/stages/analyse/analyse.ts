@@ -27,7 +27,7 @@ export function tokenizePhrase(phrase: string): string[] {
 }
 
 /** Tokenises, tags and splits an article into sentences. */
-export function analyse(article: ArticleInput): ArticleDoc {
+export function analyse(article: ArticleInput, opts: { parse?: "all" | "on-demand" } = {}): ArticleDoc {
   const n = getNlp();
   const its = n.its;
   const text = article.text;
@@ -60,6 +60,7 @@ export function analyse(article: ArticleInput): ArticleDoc {
   }
   const doc: ArticleDoc = { article, text, sentences, tokens, mentions: [], events: [] };
   // Dependency parse (tokens' upos/head/dep), so every later stage can read the tree.
-  parseDoc(doc);
+  // ("on-demand": the caller parses the sentences it needs with parseSentence)
+  if (opts.parse !== "on-demand") parseDoc(doc);
   return doc;
 }

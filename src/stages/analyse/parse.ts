@@ -2,7 +2,7 @@
 // tokens (whitespace tokens left out) go to dyad's tagger and parser, and each
 // token gets `upos`, `head` (absolute token index, -1 = root) and `dep`.
 // The model is loaded once per thread, on the first document.
-import type { ArticleDoc, Token } from "../../doc/types.js";
+import type { ArticleDoc, Sentence, Token } from "../../doc/types.js";
 import { getModel, parseWords, type ParserModel } from "../../parse/index.js";
 
 /**
@@ -37,18 +37,26 @@ function fill(toks: Token[], model: ParserModel): number {
 
 /** Fills token.upos/head/dep for every sentence of the document. */
 export function parseDoc(doc: ArticleDoc): void {
-  const model = getModel();
+  for (const s of doc.sentences) parseSentence(doc, s);
+}
+
+/**
+ * Fills token.upos/head/dep for one sentence, once: the coder parses only the
+ * sentences where a predicate stands (most sentences of a news story hold none,
+ * and the parse is the costliest step of the coder).
+ */
+export function parseSentence(doc: ArticleDoc, s: Sentence): void {
   const { tokens } = doc;
-  for (const s of doc.sentences) {
-    const toks: Token[] = [];
-    for (let k = s.tokStart; k < s.tokEnd; k++) if (tokens[k].pos !== "SPACE") toks.push(tokens[k]);
-    if (!toks.length) continue;
-    const dl = datelineLength(toks);
-    if (dl === 0) { fill(toks, model); continue; }
-    // Dateline and clause parsed apart; the dateline's head word hangs from the clause's root.
-    const mainRoot = fill(toks.slice(dl), model);
-    const dateRoot = fill(toks.slice(0, dl), model);
-    const r = tokens[dateRoot];
-    r.head = mainRoot; r.dep = "dep";
-  }
+  if (s.tokEnd <= s.tokStart || tokens[s.tokStart].dep !== undefined) return;
+  const model = getModel();
+  const toks: Token[] = [];
+  for (let k = s.tokStart; k < s.tokEnd; k++) if (tokens[k].pos !== "SPACE") toks.push(tokens[k]);
+  if (!toks.length) return;
+  const dl = datelineLength(toks);
+  if (dl === 0) { fill(toks, model); return; }
+  // Dateline and clause parsed apart; the dateline's head word hangs from the clause's root.
+  const mainRoot = fill(toks.slice(dl), model);
+  const dateRoot = fill(toks.slice(0, dl), model);
+  const r = tokens[dateRoot];
+  r.head = mainRoot; r.dep = "dep";
 }

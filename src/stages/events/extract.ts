@@ -11,6 +11,7 @@ import type { PatternIndex } from "./patterns.js";
 import { findTriggers, type Trigger } from "./triggers.js";
 import { implicitAgent, type ImplicitAgents } from "./implicit.js";
 import { isNaming, namingEvents } from "./naming.js";
+import { parseSentence } from "../analyse/parse.js";
 import { nounAgent, sentenceTree, treeAgent, treePassive, treeSubjects, treeTargets } from "./tree-args.js";
 
 const COOPERATIVE = new Set<PlovType>(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"]);
@@ -85,9 +86,14 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         if (sp) m.actor = { ...sp, text: toks[m.tokStart].text };
       }
     }
-    const triggers = findTriggers(toks, s, index);
-    // the dependency parse, where the analyser gave one: arguments are read from it first,
-    // and from word windows where it names none
+    let triggers = findTriggers(toks, s, index);
+    // the dependency parse of a sentence where a predicate stands (parsed now if the analyser left
+    // it for later): arguments the word windows miss are read from it; dyad's own tags may find
+    // a predicate wink's tags hid
+    if (triggers.length && toks[s.tokStart]?.dep === undefined) {
+      parseSentence(doc, s);
+      triggers = findTriggers(toks, s, index);
+    }
     const tree = sentenceTree(toks, s);
     // the first (most specific) reading's type at each trigger position
     const triggerAt = new Map<number, string>();
