@@ -149,10 +149,12 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
       return k >= s.tokStart && preps.test(toks[k].lower);
     }
 
-    function placeRole(m: FoundMention, at: number): void {
+    function placeRole(m: FoundMention, at: number, override: boolean): void {
       if (m.members || m.kind !== "role" || !m.parts.sector || m.parts.unidentified || m.parts.generic) return;
       // a role placed only by the article's other actors: people are of the place where they are, if it is named
-      if (m.actor && (m.parts.country || m.parts.sector !== "CIV")) return;
+      // (where that default is suspect: a passive's victims, "two civilians are killed in a Russian missile
+      // attack on Sloviansk")
+      if (m.actor && (m.parts.country || m.parts.sector !== "CIV" || !override)) return;
       const c = ctx.placeCountry?.(s.i, at);
       if (c && c !== "IGO") m.actor = { text: toks.slice(m.tokStart, m.tokEnd).map((t) => t.text).join(" "), country: c, sector: m.parts.sector as Sector, role: m.parts.role };
     }
@@ -246,7 +248,7 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         if (toks[to]?.lemma === "be" && toks[to + 1]?.pos === "VERB" && /(ed|en|wn|ht|lt)$/.test(toks[to + 1].lower)) targets = [];
       }
       // an unnamed person or crowd nobody has placed ("a woman is arrested … in Derby") is of the place where it acts
-      for (const m of [...subjects, ...targets]) placeRole(m, at);
+      for (const m of [...subjects, ...targets]) placeRole(m, at, passive);
       const srcActors = subjects.flatMap(actorsOf);
       let tgtActors = targets.flatMap(actorsOf);
       // "ten people are arrested in Russia": the state act's unnamed doer is the authority where it happened
