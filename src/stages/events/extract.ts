@@ -365,6 +365,8 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
           evs.push({ type: "ACCUSE", cameo: "112", source: speaker, target: a, sent: s.i, trigger: at, pattern: `${p.id}+claim`, date: doc.article.date, confidence: 0.6 });
         }
         if (sameActor(a, b)) continue;
+        // "repeated its demand": the doer's own possessive is no one it acts on
+        if (a.country === b.country && /^(its|their|his|her|our|my)$/i.test(b.text)) continue;
         if (a.country === "---" || b.country === "---") continue;
         evs.push({
           type, mode, cameo: fact === "future" && p.type === "CONSULT" ? "036" : cameo,

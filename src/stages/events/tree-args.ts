@@ -103,7 +103,8 @@ function withConjuncts(tree: SentenceTree, toks: Token[], ms: FoundMention[], n:
 
 /** Whether the verb at `v` is passive: it has a passive auxiliary or subject. */
 export function treePassive(tree: SentenceTree, toks: Token[], v: number): boolean {
-  return kidsOf(tree, v).some((k) => rel(toks[k]) === "aux:pass" || rel(toks[k]) === "nsubj:pass");
+  // (a passive auxiliary that is a form of "be" or "get": a subject labelled passive alone is too often the parser's slip)
+  return kidsOf(tree, v).some((k) => rel(toks[k]) === "aux:pass" && /^(be|get)$/.test(toks[k].lemma));
 }
 
 /** The verb a predicate word belongs to: the event noun's light verb is not asked here. */
