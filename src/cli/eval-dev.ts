@@ -17,15 +17,25 @@ const gold = process.argv[2] ?? join(shared, "eval", "dev.jsonl");
 const scorer = join(shared, "eval", "score.mjs");
 const peerSuites = join(shared, "peer-suites");
 
+/** The real-text sets scored beside the retold dev set, in a summary table after it. */
+const REAL_SETS = ["dev-real-wikinews.jsonl", "dev-real-wcep.jsonl", "dev-real-whitehouse.jsonl"];
+
 async function main(): Promise<void> {
-  await devSet();
+  const rows: string[] = [];
+  rows.push(await devSet(gold));
+  if (!process.argv[2]) for (const f of REAL_SETS) {
+    const path = join(shared, "eval", f);
+    if (existsSync(path)) rows.push(await devSet(path, true));
+  }
+  if (rows.length > 1) console.log(`\nsummary (triples; the retold dev set first, then the real-text sets)\n${rows.join("\n")}`);
   peers();
 }
 
-async function devSet(): Promise<void> {
+/** Codes one gold set and scores it with the shared scorer; returns its summary row. */
+async function devSet(gold: string, quiet = false): Promise<string> {
   if (!existsSync(gold) || !existsSync(scorer)) {
     console.log(`eval skipped: ${gold} or ${scorer} not found (the shared/ folder is not beside the project)`);
-    return;
+    return "";
   }
   async function* articles(): AsyncGenerator<ArticleInput> {
     for await (const it of readInputs([gold], {})) if (it.kind === "article") yield it.article;
@@ -36,9 +46,15 @@ async function devSet(): Promise<void> {
   }
   const out = join(mkdtempSync(join(tmpdir(), "dyad-eval-")), "events.jsonl");
   writeFileSync(out, lines.join("\n") + "\n");
-  console.log(`dev set: ${gold}\npredictions: ${out}\n`);
-  const r = spawnSync(process.execPath, [scorer, "--gold", gold, "--pred", out, "--by-type"], { stdio: "inherit" });
-  process.exitCode = r.status ?? 1;
+  if (!quiet) console.log(`dev set: ${gold}\npredictions: ${out}\n`);
+  const r = spawnSync(process.execPath, [scorer, "--gold", gold, "--pred", out, "--by-type"], { stdio: quiet ? "pipe" : "inherit", encoding: "utf8" });
+  if (r.status !== 0) process.exitCode = r.status ?? 1;
+  const triples = quiet ? /triples.*$/m.exec(r.stdout ?? "")?.[0] ?? "(no score)" : "";
+  const name = gold.split("/").pop()!.padEnd(26);
+  if (quiet) return `  ${name} ${triples}`;
+  // the retold set's own row, read again quietly for the summary
+  const again = spawnSync(process.execPath, [scorer, "--gold", gold, "--pred", out], { encoding: "utf8" });
+  return `  ${name} ${/triples.*$/m.exec(again.stdout ?? "")?.[0] ?? "(no score)"}`;
 }
 
 /** The peer suites, each in its own format from its folder (never copied into the project). */
