@@ -36,7 +36,8 @@ const READ_COMMANDS = [["info"], ["events"], ["dyads"], ["timeline", "IRN"], ["a
 describe("read commands open the store read-only (defect 6)", () => {
   it("reads a chmod 444 store in a read-only folder and leaves its bytes, mtime and journal mode alone", () => {
     const dir = tmp(), db = join(dir, "events.db");
-    assert.equal(run(["ingest", REPORTS, "--db", db, "--workers", "1"]).status, 0);
+    const made = run(["ingest", REPORTS, "--db", db, "--workers", "1"]);
+    assert.equal(made.status, 0, made.stderr);
     // a store copied from a backup is in rollback-journal mode: a writer would turn it to WAL on open
     const d = new Database(db);
     d.pragma("journal_mode = DELETE");
@@ -55,7 +56,8 @@ describe("read commands open the store read-only (defect 6)", () => {
 
   it("reads as an unprivileged user a chmod 444 WAL store in a read-only folder", { skip: !canDropPrivileges() && "needs root and setpriv to run a child as nobody" }, () => {
     const dir = tmp(), db = join(dir, "events.db");
-    assert.equal(run(["ingest", REPORTS, "--db", db, "--workers", "1"]).status, 0);
+    const made = run(["ingest", REPORTS, "--db", db, "--workers", "1"]);
+    assert.equal(made.status, 0, made.stderr);
     chmodSync(db, 0o444);
     chmodSync(dir, 0o555);
     const before = { bytes: readFileSync(db), mtime: statSync(db).mtimeMs };
@@ -116,7 +118,8 @@ describe("records that share a url (defect 5)", () => {
 
   it("upgrades a store made before urls could repeat, keeping its articles, copies and events", () => {
     const dir = tmp(), db = join(dir, "events.db");
-    assert.equal(run(["ingest", SYNDICATED, "--db", db, "--workers", "1"]).status, 0);
+    const made = run(["ingest", SYNDICATED, "--db", db, "--workers", "1"]);
+    assert.equal(made.status, 0, made.stderr);
     // put the store back to schema 5: urls unique, as older dyads made it
     const d = new Database(db);
     const before = d.prepare("SELECT (SELECT count(*) FROM articles) || '/' || (SELECT count(*) FROM article_copies) || '/' || (SELECT count(*) FROM mentions)").pluck().get();
@@ -164,7 +167,8 @@ describe("smaller store defects (defect 9)", () => {
 
   it("refuses to write into a damaged store, and leaves it as it was", () => {
     const dir = tmp(), db = join(dir, "events.db");
-    assert.equal(run(["ingest", REPORTS, "--db", db, "--workers", "1"]).status, 0);
+    const made = run(["ingest", REPORTS, "--db", db, "--workers", "1"]);
+    assert.equal(made.status, 0, made.stderr);
     // damage one page in the middle of the file (a b-tree page: the store is small and has no free pages)
     const d = new Database(db);
     const pageSize = d.pragma("page_size", { simple: true }) as number, pages = d.pragma("page_count", { simple: true }) as number;
