@@ -365,11 +365,13 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
           evs.push({ type: "ACCUSE", cameo: "112", source: speaker, target: a, sent: s.i, trigger: at, pattern: `${p.id}+claim`, date: doc.article.date, confidence: 0.6 });
         }
         if (sameActor(a, b)) continue;
+        // a ban or blacklisting of another country's people or firms is a sanction ("Germany bans Mahan Air of Iran")
+        const ofAnother = type === "COERCE" && /^(ban|blacklist|bar)$/.test(toks[at].lemma) && a.country !== b.country && a.country !== "IGO";
         // "repeated its demand": the doer's own possessive is no one it acts on
         if (a.country === b.country && /^(its|their|his|her|our|my)$/i.test(b.text)) continue;
         if (a.country === "---" || b.country === "---") continue;
         evs.push({
-          type, mode, cameo: fact === "future" && p.type === "CONSULT" ? "036" : cameo,
+          type: ofAnother ? "SANCTION" : type, mode, cameo: ofAnother ? "163" : fact === "future" && p.type === "CONSULT" ? "036" : cameo,
           source: actingSector(a, type), target: b,
           sent: s.i, trigger: at, pattern: p.id,
           date: doc.article.date,

@@ -60,6 +60,11 @@ export function factuality(toks: Token[], v: number, from: number, sentStart: nu
     const t = toks[g];
     if (CONDITIONAL.has(t.lower)) return "hypothetical";
   }
+  // "since he was pardoned by Trump": a clause of "since" tells what came before (not "since Monday")
+  for (let g = v - 1; g >= Math.max(sentStart, v - 8); g--) {
+    if (toks[g].lower === "since" && /^(PRON|PROPN|DET|NOUN)$/.test(toks[g + 1]?.pos ?? "") && !/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|last|early|late)$/.test(toks[g + 1].lower)) return "background";
+    if (toks[g].text === "," || toks[g].text === ";") break;
+  }
   // "fighters who had been held in Saudi Arabia": a relative clause in the pluperfect describes, it does not report
   // ("the president had previously called it …", "had earlier met": told as what came before)
   for (let g = v - 1; g >= Math.max(sentStart, v - 4); g--) {

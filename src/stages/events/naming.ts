@@ -91,6 +91,7 @@ export function isNaming(toks: Token[], v: number, sentEnd: number): boolean {
   if (!n) return false;
   // "called Putin a day after the attack" is a call: the complement must judge (a quotation, "as …", a sentiment)
   const first = toks[n.complement[0]];
-  if (QUOTE.test(first.text) || toks[n.complement[0] - 1]?.lower === "as") return true;
+  // ("called it unlikely that …": no one phones "it")
+  if (QUOTE.test(first.text) || toks[n.complement[0] - 1]?.lower === "as" || /^(it|this|that)$/.test(toks[v + 1].lower)) return true;
   return Math.abs(sentimentOf(toks.slice(n.complement[0], n.complement[1]).map((t) => t.text).join(" "))) >= 0.3;
 }

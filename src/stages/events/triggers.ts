@@ -37,8 +37,9 @@ function findObject(toks: Token[], from: number, end: number, objects: string[][
       // (both: in the pattern's own order, as without the index)
       here = a && b ? [...a, ...b].sort((x, y) => objects.indexOf(x) - objects.indexOf(y)) : a ?? b ?? [];
     }
-    // the object noun itself first: "tear gas" may be tagged as a verb
-    for (const o of here) {
+    // the object noun itself first: "tear gas" may be tagged as a verb (but a participle is no
+    // object: "had previously called it" is no call had)
+    if (!(t.pos === "VERB" && /ed$/.test(t.lower))) for (const o of here) {
       if (o.every((w, j) => wordAt(toks, k + j, w, false) || (j === o.length - 1 && toks[k + j]?.lemma === w))) return [k, k + o.length];
     }
     // participles used as adjectives ("desperately needed relief supplies") do not end the phrase
