@@ -26,7 +26,7 @@ describe("dyad ingest and the query commands", () => {
     assert.match(first.stderr, /7 article\(s\) read, 7 coded and stored, 0 already stored; 13 new event\(s\), 2 report\(s\) merged/);
     const again = run(["ingest", REPORTS, EXAMPLES, "--db", db, "--workers", "1"]);
     assert.equal(again.status, 0, again.stderr);
-    assert.match(again.stderr, /7 article\(s\) read, 0 coded and stored, 7 already stored; 0 new event\(s\)/);
+    assert.match(again.stderr, /7 article\(s\) read, 0 coded and stored, 7 already stored \(7 same id\); 0 new event\(s\)/);
   });
 
   it("lists events between a pair as CSV with the merged counts", () => {

@@ -225,8 +225,9 @@ function datesOtherNoun(doc: ArticleDoc, s: ArticleDoc["sentences"][number], d: 
   // (only a noun that names an act of its own, "a protest last month": a date the parser hung on a
   // name or a place is more likely its mistake than the text's meaning)
   if (!((tag === "NOUN" || tag === "PROPN") && toks[h].pos !== "VERB" && isEventWord(toks[h].lemma))) return false;
-  // the act's own object is dated with it: "signed a trade agreement in 2012"
-  if (toks[h].head === trigger && toks[h].dep === "obj") return false;
+  // an object is dated with its verb, whatever the parser hung on it: "signed a trade agreement in 2012",
+  // "cut ties in 2016 after protesters stormed …"
+  if (toks[h].dep === "obj") return false;
   // a clause inside that noun's phrase is dated by it: "a meeting in March at which they agreed"
   for (let x = trigger, n = 0; x >= 0 && n < 32; n++, x = toks[x].head ?? -1) if (x === h) return false;
   return true;
