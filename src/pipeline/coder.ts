@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import type { ArticleDoc, ArticleInput, CodedEvent, EventCandidate, EvidenceSpans, Place } from "../doc/types.js";
 import { knownCountryCodes, loadLexicon, loadUserActors, type Lexicon } from "../lexicon/index.js";
 import { analyse } from "../stages/analyse/analyse.js";
+import { parseSentence } from "../stages/analyse/parse.js";
 import { buildGazetteer } from "../stages/actors/build-gazetteer.js";
 import type { Gazetteer } from "../stages/actors/gazetteer.js";
 import { findMentions } from "../stages/actors/mentions.js";
@@ -126,6 +127,9 @@ function placeAndDate(doc: ArticleDoc, events: EventCandidate[], gaz: Gazetteer,
     // in May,") dates that clause, not the event
     // and a date the parse hangs on another noun ("arrest a student leader over a protest last month")
     // dates that noun's event, not this one
+    // (the parse, made now if the event stage did not need it, tells which noun a date hangs on: asked
+    // only where an event noun stands between the predicate and a date)
+    if (dates.length > 0 && doc.tokens[s.tokStart]?.dep === undefined && dates.some((x) => eventNounBetween(doc, s, e.trigger, x, isEventWord))) parseSentence(doc, s);
     const d = eventDate(dates.filter((x) => !insideOtherRelative(s.text, x.start, at) && !datesOtherNoun(doc, s, x, e.trigger, isEventWord)), at, doc.article.date);
     if (d.background) continue;
     if (d.future && e.type !== "AGREE" && e.type !== "THREATEN") {
@@ -205,6 +209,18 @@ function storyDate(doc: ArticleDoc, datesBySent: Map<number, DateMention[]>): { 
     if (ds.some((d) => d.day)) return undefined;
   }
   return undefined;
+}
+
+/** Whether a noun naming an act stands between token `trigger` and the date expression `d`. */
+function eventNounBetween(doc: ArticleDoc, s: ArticleDoc["sentences"][number], trigger: number, d: DateMention, isEventWord: (lemma: string) => boolean): boolean {
+  const toks = doc.tokens;
+  const from = s.start + d.start;
+  const [a, b] = toks[trigger].start < from ? [trigger + 1, s.tokEnd] : [s.tokStart, trigger];
+  for (let k = a; k < b; k++) {
+    if (toks[k].start >= from && toks[k].start < s.start + d.end) break;
+    if (toks[k].pos === "NOUN" && isEventWord(toks[k].lemma)) return true;
+  }
+  return false;
 }
 
 /**

@@ -12,7 +12,7 @@ import { findTriggers, type Trigger } from "./triggers.js";
 import { implicitAgent, type ImplicitAgents } from "./implicit.js";
 import { isNaming, namingEvents } from "./naming.js";
 import { parseSentence } from "../analyse/parse.js";
-import { nounAgent, sentenceTree, treeAgent, treePassive, treeSubjects, treeTargets } from "./tree-args.js";
+import { nounAgent, sentenceTree, treeAgent, treePassive, treeSubjects, treeTargets, type SentenceTree } from "./tree-args.js";
 
 const COOPERATIVE = new Set<PlovType>(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"]);
 const ANAPHOR_TYPES = new Set<PlovType>(["ACCUSE", "REJECT", "THREATEN", "SUPPORT", "PROTEST", "REQUEST"]);
@@ -86,15 +86,18 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         if (sp) m.actor = { ...sp, text: toks[m.tokStart].text };
       }
     }
-    let triggers = findTriggers(toks, s, index);
-    // the dependency parse of a sentence where a predicate stands (parsed now if the analyser left
-    // it for later): arguments the word windows miss are read from it; dyad's own tags may find
-    // a predicate wink's tags hid
-    if (triggers.length && toks[s.tokStart]?.dep === undefined) {
-      parseSentence(doc, s);
-      triggers = findTriggers(toks, s, index);
-    }
-    const tree = sentenceTree(toks, s);
+    const triggers = findTriggers(toks, s, index);
+    // the dependency parse, read where the word windows find no argument: the sentence is parsed
+    // then, on first need (parsing is the coder's costliest step, and most predicates' arguments
+    // stand where the windows find them)
+    let parsedTree: SentenceTree | undefined | null = null;
+    const tree = (): SentenceTree | undefined => {
+      if (parsedTree === null) {
+        if (ms.length) parseSentence(doc, s);
+        parsedTree = sentenceTree(toks, s);
+      }
+      return parsedTree;
+    };
     // the first (most specific) reading's type at each trigger position
     const triggerAt = new Map<number, string>();
     for (const t of triggers) if (!triggerAt.has(t.at)) triggerAt.set(t.at, t.form.pattern.type);
@@ -140,6 +143,12 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
         }
       }
       return undefined;
+    }
+
+    /** A form of "be" or "get" a few words before `at`: a passive the windows may have missed. */
+    function beBefore(at: number): boolean {
+      for (let k = at - 1; k >= Math.max(s.tokStart, at - 6); k--) if (toks[k].lemma === "be" || toks[k].lemma === "get") return true;
+      return false;
     }
 
     /** Whether the noun phrase ending at `at` is governed by one of the prepositions. */
@@ -190,29 +199,29 @@ export function extractEvents(doc: ArticleDoc, mentions: FoundMention[], index: 
           const agent = ms.find((m) => m.tokStart > at && m.tokStart <= at + 10 && (m.actor || m.members) && !m.parts.possessive && (prepBefore(toks, m, s.tokStart) === "by" || (prepBefore(toks, m, s.tokStart) === "of" && m.tokStart <= at + 3 && !m.parts.plural)));
           if (agent) subjects = [agent];
         }
-        if (!subjects.length && tree) subjects = nounAgent(tree, toks, ms, at);
+        if (!subjects.length && tree()) subjects = nounAgent(tree()!, toks, ms, at);
         subjects.forEach((m) => used.add(m));
         // the noun's own target stands close to it, with no verb between
         let nounEnd = trig.after;
         while (nounEnd < s.tokEnd && nounEnd < trig.after + 12 && toks[nounEnd].pos !== "VERB") nounEnd++;
         targets = findTarget(toks, ms, trig.after, p.target, nounEnd, used);
-        if (!targets.length && tree) targets = treeTargets(tree, toks, ms, at, p.target.filter((x) => x !== "obj"), used);
+        if (!targets.length && tree()) targets = treeTargets(tree()!, toks, ms, at, p.target.filter((x) => x !== "obj"), used);
         if (p.target.includes("between") && targets.length >= 2 && prepBefore(toks, targets[0], s.tokStart) === "between") {
           subjects = [targets[0]];
           targets = targets.slice(1);
         }
-      } else if ((passive = isPassive(toks, at, s.tokStart) || (!!tree && !/ing$/.test(toks[at].lower) && toks[at].lower !== toks[at].lemma && treePassive(tree, toks, at)))) {
-        targets = nonEmpty(findSubject(toks, ms, at, s.tokStart)) ?? nonEmpty(tree && treeSubjects(tree, toks, ms, at, true)) ?? [];
+      } else if ((passive = isPassive(toks, at, s.tokStart) || (!/ing$/.test(toks[at].lower) && toks[at].lower !== toks[at].lemma && beBefore(at) && !!tree() && treePassive(tree()!, toks, at)))) {
+        targets = nonEmpty(findSubject(toks, ms, at, s.tokStart)) ?? nonEmpty(tree() && treeSubjects(tree()!, toks, ms, at, true)) ?? [];
         targets.forEach((m) => used.add(m));
         subjects = findTarget(toks, ms, trig.after, ["by"], s.tokEnd, used);
-        if (!subjects.length && tree) subjects = treeAgent(tree, toks, ms, at).filter((m) => !used.has(m));
+        if (!subjects.length && tree()) subjects = treeAgent(tree()!, toks, ms, at).filter((m) => !used.has(m));
       } else {
-        subjects = nonEmpty(findSubject(toks, ms, at, s.tokStart)) ?? nonEmpty(tree && treeSubjects(tree, toks, ms, at)) ?? [];
+        subjects = nonEmpty(findSubject(toks, ms, at, s.tokStart)) ?? nonEmpty(tree() && treeSubjects(tree()!, toks, ms, at)) ?? [];
         subjects.forEach((m) => used.add(m));
         // the light verb's object ("deployed troops", "put its army on alert") is what is used, not the target
         if (trig.object && !trig.form.objectIsActor) for (const m of ms) if (m.tokStart < trig.object[1] && m.tokEnd > trig.object[0]) used.add(m);
         targets = findTarget(toks, ms, trig.after, p.target, s.tokEnd, used);
-        if (!targets.length && tree) targets = treeTargets(tree, toks, ms, at, p.target, used, trig.object && !trig.form.objectIsActor ? trig.object[1] - 1 : undefined);
+        if (!targets.length && tree()) targets = treeTargets(tree()!, toks, ms, at, p.target, used, trig.object && !trig.form.objectIsActor ? trig.object[1] - 1 : undefined);
         // "handed the Chinese ambassador a sharply worded protest": the actor between a light
         // verb and its event noun is the one it is done to
         if (trig.object && !trig.form.objectIsActor) {
